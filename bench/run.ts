@@ -1,0 +1,17 @@
+// `npm run bench [-- name-filter]`: runs every benchmark, prints a table, writes bench/results.json.
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Benchmark, BenchResult } from './harness';
+import { snapshotApply } from './snapshot-apply.bench';
+
+const benchmarks: Benchmark[] = [snapshotApply];
+
+const filter = process.argv[2];
+const results: BenchResult[] = [];
+for (const bench of benchmarks.filter((b) => !filter || b.name.includes(filter))) {
+  console.log(`running ${bench.name}…`);
+  results.push(...(await bench.run()));
+}
+console.table(results.map((r) => ({ ...r, pass: r.pass ? 'yes' : 'NO' })));
+fs.writeFileSync(fileURLToPath(new URL('results.json', import.meta.url)), JSON.stringify(results, null, 2) + '\n');
+process.exitCode = results.every((r) => r.pass) ? 0 : 1;

@@ -1,0 +1,55 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError, SyncHeader } from '@sunshine/contracts';
+import { parseInput } from '@sunshine/service-kit';
+import { Router } from 'express';
+import { z } from 'zod';
+import type { ContentRepository } from '../db/content.repository';
+import type { KioskRepository } from '../db/kiosks.repository';
+import { planSync } from '../domain/sync-plan';
+import type { CentralKeys } from '../sync/keys';
+import { buildSyncBody } from '../sync/sync-body';
+import { requireKiosk } from './kiosk-auth';
+
+const SyncQuery = z.object({ since: z.coerce.number().int().nonnegative() });
+
+export interface SyncRoutesDeps {
+  content: ContentRepository;
+  kiosks: KioskRepository;
+  keys: CentralKeys;
+  dataDir: string;
+}
+
+/**
+ * `GET /api/sync/changes?since=M`: 204 when the kiosk is up to date, else the gzip NDJSON
+ * body with its signed manifest in headers. Bodies are built once and served from disk.
+ */
+export function syncRoutes(deps: SyncRoutesDeps): Router {
+  const building = new Map<string, ReturnType<typeof buildSyncBody>>();
+  return Router().get('/api/sync/changes', requireKiosk(deps.kiosks), async (req, res) => {
+    const { since } = parseInput(SyncQuery, req.query);
+    const latest = await deps.content.latestVersion();
+    if (!latest) throw new AppError('not_found', 'Nothing has been published yet.');
+    const plan = planSync(since, latest.version, 0);
+    if (plan.kind === 'up_to_date') {
+      res.status(204).end();
+      return;
+    }
+    // Concurrent kiosks asking for the same body share one build.
+    const key = `${plan.from}-${plan.to}`;
+    let body = building.get(key);
+    if (!body) {
+      body = buildSyncBody(deps.content, plan.from, latest, deps.keys.signingKey, path.join(deps.dataDir, 'sync-cache'));
+      building.set(key, body);
+      body.finally(() => building.delete(key)).catch(() => undefined);
+    }
+    const { file, signed } = await body;
+    res.set({
+      'content-type': 'application/gzip',
+      'content-length': String(fs.statSync(file).size),
+      [SyncHeader.manifest]: Buffer.from(signed.manifest).toString('base64'),
+      [SyncHeader.signature]: signed.signature,
+    });
+    fs.createReadStream(file).pipe(res);
+  });
+}

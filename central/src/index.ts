@@ -1,0 +1,2 @@
+export { buildCentral, type Central } from './app';
+export { loadConfig, type CentralConfig } from './config';

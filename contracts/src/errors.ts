@@ -1,0 +1,49 @@
+import { z } from 'zod';
+
+/**
+ * Every error code the services answer with, and its HTTP status. The domain throws
+ * `AppError(code)`; one middleware per service maps the code to the status.
+ */
+export const ErrorStatus = {
+  bad_request: 400,
+  invalid_id_number: 400,
+  invalid_ticket_number: 400,
+  invalid_enrolment_code: 400,
+  unauthorized: 401,
+  wrong_pin: 403,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  rate_limited: 429,
+  internal: 500,
+  central_unreachable: 503,
+} as const;
+export type ErrorCode = keyof typeof ErrorStatus;
+
+/** The body of every error answer: `{ error: { code, message } }`. */
+export const ApiError = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    details: z.unknown().optional(),
+  }),
+});
+export type ApiError = z.infer<typeof ApiError>;
+
+/** An error with a code the transports know how to present. `message` is plain words for people. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+
+  get status(): number {
+    return ErrorStatus[this.code];
+  }
+}

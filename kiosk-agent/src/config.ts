@@ -1,0 +1,43 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseEnv } from '@sunshine/service-kit';
+import { z } from 'zod';
+
+const defaultUiDir = fileURLToPath(new URL('../../kiosk-ui/dist', import.meta.url));
+
+const Env = z.object({
+  AGENT_PORT: z.coerce.number().int().min(0).max(65535).default(8600),
+  AGENT_DATA_DIR: z.string().default('.data/agent'),
+  /** Overrides the central URL recorded at enrolment (e.g. after central moves). */
+  CENTRAL_URL: z.url().optional(),
+  PRINTER_INTERFACE: z.string().default('tcp://127.0.0.1:9100'),
+  AGENT_UI_DIR: z.string().default(defaultUiDir),
+  SYNC_POLL_SECONDS: z.coerce.number().positive().default(300),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface AgentConfig {
+  port: number;
+  /** The agent API listens on loopback only: the kiosk's browser is its only client. */
+  host: '127.0.0.1';
+  dataDir: string;
+  centralUrl: string | undefined;
+  printerInterface: string;
+  uiDir: string;
+  syncPollMs: number;
+  logLevel: string;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AgentConfig {
+  const e = parseEnv('kiosk-agent', Env, env);
+  return {
+    port: e.AGENT_PORT,
+    host: '127.0.0.1',
+    dataDir: path.resolve(e.AGENT_DATA_DIR),
+    centralUrl: e.CENTRAL_URL,
+    printerInterface: e.PRINTER_INTERFACE,
+    uiDir: path.resolve(e.AGENT_UI_DIR),
+    syncPollMs: e.SYNC_POLL_SECONDS * 1000,
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,18 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite, { type Database } from 'better-sqlite3';
+import { migrate } from './migrations';
+
+export type { Database };
+
+/** Opens the kiosk's one SQLite file in WAL mode and brings its schema up to date. */
+export function openDatabase(dataDir: string): Database {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const db = new SQLite(path.join(dataDir, 'kiosk.sqlite'));
+  db.pragma('journal_mode = WAL');
+  // FULL: a complaint acknowledged to a villager must survive a power cut.
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  migrate(db);
+  return db;
+}

@@ -1,0 +1,31 @@
+import type { Database } from 'better-sqlite3';
+import { contentTables } from './content-tables';
+
+function contentTablesSql(): string {
+  return Object.values(contentTables)
+    .map((t) => {
+      const columns = t.indexed.map((c) => `, ${c.column} TEXT NOT NULL`).join('');
+      const index = t.indexed.length
+        ? `CREATE INDEX ${t.sqlName}_lookup ON ${t.sqlName} (${t.indexed.map((c) => c.column).join(', ')});`
+        : '';
+      return `CREATE TABLE ${t.sqlName} (id TEXT PRIMARY KEY, data TEXT NOT NULL${columns}) WITHOUT ROWID; ${index}`;
+    })
+    .join('\n');
+}
+
+/** Forward-only migrations; `PRAGMA user_version` records how many have run. */
+const migrations: string[] = [
+  `CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+   ${contentTablesSql()}`,
+];
+
+/** Runs pending migrations, each in its own transaction. */
+export function migrate(db: Database): void {
+  const current = Number(db.pragma('user_version', { simple: true }));
+  migrations.slice(current).forEach((sql, i) => {
+    db.transaction(() => {
+      db.exec(sql);
+      db.pragma(`user_version = ${current + i + 1}`);
+    })();
+  });
+}

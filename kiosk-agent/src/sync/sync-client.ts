@@ -1,0 +1,41 @@
+import { gunzipSync } from 'node:zlib';
+import { SignedManifest, SyncHeader, type AgentEnrolment } from '@sunshine/contracts';
+import type { Logger } from '@sunshine/service-kit';
+import type { ContentStore } from '../db/content.store';
+import { readChanges } from './ndjson';
+import { SyncRefused, verifyBody, verifyManifest } from './verify';
+
+export type PullResult = { kind: 'up_to_date'; version: number } | { kind: 'applied'; from: number; to: number; changes: number };
+
+export interface SyncClientDeps {
+  enrolment: AgentEnrolment;
+  centralUrl: string;
+  content: ContentStore;
+  logger: Logger;
+  fetch?: typeof fetch;
+}
+
+/**
+ * One pull: ask central for changes since the local version, verify the signed manifest
+ * and the body's hash, and only then apply the whole body in one transaction.
+ */
+export async function pullOnce(deps: SyncClientDeps): Promise<PullResult> {
+  const since = deps.content.dataVersion().version;
+  const response = await (deps.fetch ?? fetch)(new URL(`/api/sync/changes?since=${since}`, deps.centralUrl), {
+    headers: { authorization: `Bearer ${deps.enrolment.token}` },
+    signal: AbortSignal.timeout(10 * 60_000),
+  });
+  if (response.status === 204) return { kind: 'up_to_date', version: since };
+  if (!response.ok) throw new Error(`central answered ${response.status} to a sync request`);
+  const signed = SignedManifest.parse({
+    manifest: Buffer.from(response.headers.get(SyncHeader.manifest) ?? '', 'base64').toString('utf8'),
+    signature: response.headers.get(SyncHeader.signature) ?? '',
+  });
+  const manifest = verifyManifest(signed, deps.enrolment.centralPublicKey);
+  if (manifest.to <= since) throw new SyncRefused('replay', `refusing version ${manifest.to}: the kiosk already holds ${since}`);
+  const body = Buffer.from(await response.arrayBuffer());
+  verifyBody(manifest, body);
+  const changes = deps.content.apply(manifest, readChanges(gunzipSync(body)));
+  deps.logger.info({ from: manifest.from, to: manifest.to, changes }, 'content applied');
+  return { kind: 'applied', from: manifest.from, to: manifest.to, changes };
+}

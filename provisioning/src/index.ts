@@ -1,0 +1,1 @@
+export { enrol, EnrolFailed, type EnrolOptions } from './enrol';

@@ -1,0 +1,1 @@
+export { createPrinterServer, type Receipt } from './printer-server';
