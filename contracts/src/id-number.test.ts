@@ -119,15 +119,15 @@ describe('checkIdNumber', () => {
     expect(checkIdNumber(PUBLISHED.slice(0, 17), TODAY)).toEqual({
       ok: false,
       reason: 'length',
-      message: '身份证号码应为18位,您输入了17位',
+      message: '身份证号码应为18位，您输入了17位',
     });
-    expect(checkIdNumber(`${PUBLISHED}1`, TODAY)).toMatchObject({ message: '身份证号码应为18位,您输入了19位' });
-    expect(checkIdNumber('110105194912310', TODAY)).toMatchObject({ message: '身份证号码应为18位,您输入了15位' });
-    expect(checkIdNumber('1', TODAY)).toMatchObject({ message: '身份证号码应为18位,您输入了1位' });
+    expect(checkIdNumber(`${PUBLISHED}1`, TODAY)).toMatchObject({ message: '身份证号码应为18位，您输入了19位' });
+    expect(checkIdNumber('110105194912310', TODAY)).toMatchObject({ message: '身份证号码应为18位，您输入了15位' });
+    expect(checkIdNumber('1', TODAY)).toMatchObject({ message: '身份证号码应为18位，您输入了1位' });
   });
 
   it('counts Chinese characters as one each in the length message', () => {
-    expect(checkIdNumber('身份证', TODAY)).toMatchObject({ message: '身份证号码应为18位,您输入了3位' });
+    expect(checkIdNumber('身份证', TODAY)).toMatchObject({ message: '身份证号码应为18位，您输入了3位' });
   });
 
   it('refuses letters, inner spaces, and an X anywhere but last', () => {
@@ -136,7 +136,7 @@ describe('checkIdNumber', () => {
     expect(checkIdNumber('1101051949 231002X', TODAY)).toEqual(characters);
     expect(checkIdNumber('11010519491231002Y', TODAY)).toEqual(characters);
     expect(checkIdNumber('１1010519491231002X', TODAY)).toEqual(characters);
-    expect(ID_NUMBER_MESSAGES.characters).toBe('身份证号码只能包含数字,最后一位可以是X');
+    expect(ID_NUMBER_MESSAGES.characters).toBe('身份证号码只能包含数字，最后一位可以是X');
   });
 
   it('accepts 29 February only in leap years', () => {
@@ -175,7 +175,7 @@ describe('checkIdNumber', () => {
     expect(checkIdNumber(body + idCheckDigit(body), TODAY)).toEqual({
       ok: false,
       reason: 'birth_date',
-      message: '身份证号码中的出生日期不正确,请核对',
+      message: '身份证号码中的出生日期不正确，请核对',
     });
   });
 
@@ -183,7 +183,7 @@ describe('checkIdNumber', () => {
     expect(checkIdNumber('110105194912310021', TODAY)).toEqual({
       ok: false,
       reason: 'check_digit',
-      message: '身份证号码最后一位校验不对,请核对后重新输入',
+      message: '身份证号码最后一位校验不对，请核对后重新输入',
     });
   });
 
@@ -245,8 +245,8 @@ describe('IdNumber schema', () => {
   it('fails with the plain-Chinese message from checkIdNumber', () => {
     const cases: readonly (readonly [string, string])[] = [
       ['', '请输入身份证号码'],
-      ['12345', '身份证号码应为18位,您输入了5位'],
-      ['110105194912310021', '身份证号码最后一位校验不对,请核对后重新输入'],
+      ['12345', '身份证号码应为18位，您输入了5位'],
+      ['110105194912310021', '身份证号码最后一位校验不对，请核对后重新输入'],
     ];
     for (const [input, message] of cases) {
       const result = IdNumber.safeParse(input);

@@ -20,13 +20,13 @@ export type IdCheck =
 /** Plain-Chinese messages, one per reason; `length` is built with the count typed. */
 export const ID_NUMBER_MESSAGES = {
   empty: '请输入身份证号码',
-  characters: '身份证号码只能包含数字,最后一位可以是X',
-  birth_date: '身份证号码中的出生日期不正确,请核对',
-  check_digit: '身份证号码最后一位校验不对,请核对后重新输入',
+  characters: '身份证号码只能包含数字，最后一位可以是X',
+  birth_date: '身份证号码中的出生日期不正确，请核对',
+  check_digit: '身份证号码最后一位校验不对，请核对后重新输入',
 } as const;
 
 function lengthMessage(count: number): string {
-  return `身份证号码应为18位,您输入了${count}位`;
+  return `身份证号码应为18位，您输入了${count}位`;
 }
 
 /**

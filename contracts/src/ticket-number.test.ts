@@ -222,7 +222,7 @@ describe('TicketNumber schema', () => {
     const result = TicketNumber.safeParse(swapAt(ticket, 3));
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.message).toBe(TICKET_NUMBER_MESSAGE);
-    expect(TICKET_NUMBER_MESSAGE).toBe('查询号不正确,请核对后重新输入');
+    expect(TICKET_NUMBER_MESSAGE).toBe('查询号不正确，请核对后重新输入');
   });
 
   it('fails for non-string input', () => {

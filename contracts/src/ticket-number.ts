@@ -27,7 +27,7 @@ const MAX_KIOSK = 9999;
 const MAX_SEQUENCE = 9_999_999;
 
 /** Shown to the person at the kiosk when the number they typed fails the check. */
-export const TICKET_NUMBER_MESSAGE = '查询号不正确,请核对后重新输入';
+export const TICKET_NUMBER_MESSAGE = '查询号不正确，请核对后重新输入';
 
 /**
  * The Damm check digit of a string of decimal digits. Appending it makes the

@@ -1,0 +1,81 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ApiError, EnrolResponse } from '@sunshine/contracts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, type Db } from '../src/db/database';
+import { createKioskRepository } from '../src/db/kiosks.repository';
+import { createEnrolmentCode, enrolKiosk } from '../src/domain/enrolment';
+import { startTestCentral, type TestCentral } from './harness';
+
+const post = (url: string, body: unknown) =>
+  fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+describe('kiosk enrolment over HTTP', () => {
+  let central: TestCentral;
+  beforeAll(async () => {
+    central = await startTestCentral();
+  });
+  afterAll(() => central.close());
+
+  it('refuses an unknown code with a plain message and changes nothing', async () => {
+    const res = await post(`${central.url}/api/kiosks/enrol`, { code: 'AAAABBBBCCCCDDDD' });
+    expect(res.status).toBe(400);
+    expect(ApiError.parse(await res.json()).error.code).toBe('invalid_enrolment_code');
+  });
+
+  it('refuses a malformed body with 400 bad_request', async () => {
+    const res = await post(`${central.url}/api/kiosks/enrol`, { code: 42 });
+    expect(res.status).toBe(400);
+    expect(ApiError.parse(await res.json()).error.code).toBe('bad_request');
+  });
+
+  it('exchanges a good code once for a kiosk number, token and keys', async () => {
+    const res = await post(`${central.url}/api/kiosks/enrol`, { code: central.enrolmentCode.toLowerCase(), name: '东关村村委会' });
+    expect(res.status).toBe(201);
+    const enrolment = EnrolResponse.parse(await res.json());
+    expect(enrolment).toMatchObject({ kioskNumber: '0001', name: '东关村村委会' });
+
+    const again = await post(`${central.url}/api/kiosks/enrol`, { code: central.enrolmentCode });
+    expect(again.status).toBe(400);
+    expect(ApiError.parse(await again.json()).error.message).toMatch(/already been used/);
+  });
+
+  it('answers 401 to a sync request without a known token', async () => {
+    const res = await fetch(`${central.url}/api/sync/changes?since=0`, { headers: { authorization: 'Bearer nope' } });
+    expect(res.status).toBe(401);
+  });
+});
+
+describe('enrolment codes', () => {
+  let dir: string;
+  let db: Db;
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sunshine-enrol-'));
+    db = await openDatabase(dir);
+  });
+  afterAll(async () => {
+    await db.destroy();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('refuses a code after it expires', async () => {
+    const kiosks = createKioskRepository(db);
+    const issued = new Date('2026-11-26T08:00:00Z');
+    await createEnrolmentCode({ kiosks, now: () => issued }, 'EXPIRESINONEHOUR', { ttlHours: 1 });
+    const deps = { kiosks, centralPublicKey: '', lookupKey: '' };
+    const later = new Date(issued.getTime() + 3_600_001);
+    await expect(enrolKiosk({ ...deps, now: () => later }, { code: 'EXPIRESINONEHOUR' })).rejects.toThrow(/expired/);
+    const inTime = new Date(issued.getTime() + 60_000);
+    await expect(enrolKiosk({ ...deps, now: () => inTime }, { code: 'EXPIRESINONEHOUR' })).resolves.toMatchObject({ kioskNumber: '0001' });
+  });
+
+  it('gives each enrolled kiosk the next kiosk number', async () => {
+    const kiosks = createKioskRepository(db);
+    const now = () => new Date();
+    for (const code of ['SECONDKIOSKCODE2', 'THIRDKIOSKCODE33']) await createEnrolmentCode({ kiosks, now }, code, { ttlHours: 1 });
+    const deps = { kiosks, centralPublicKey: '', lookupKey: '', now };
+    const numbers = [(await enrolKiosk(deps, { code: 'SECONDKIOSKCODE2' })).kioskNumber, (await enrolKiosk(deps, { code: 'THIRDKIOSKCODE33' })).kioskNumber];
+    expect(numbers).toEqual(['0002', '0003']);
+  });
+});
