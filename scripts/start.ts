@@ -3,7 +3,6 @@
 import path from 'node:path';
 import { build } from 'vite';
 import { z } from 'zod';
-import { formatIdNumberForDisplay } from './format';
 import { launchStack, repoRoot } from './stack';
 
 const Env = z.object({
@@ -38,7 +37,10 @@ const stack = await launchStack({
   quiet: true,
 });
 
-const samples = stack.county.samplePeople.slice(0, 5).map((p) => `    ${formatIdNumberForDisplay(p.idNumber)}  ${p.name}`);
+// Grouped 6-8-4 so they are easy to type from the screen.
+const samples = stack.county.samplePeople
+  .slice(0, 5)
+  .map(({ idNumber: id, name }) => `    ${id.slice(0, 6)} ${id.slice(6, 14)} ${id.slice(14)}  ${name}`);
 console.log(`
 Sunshine Kiosk demo is running.
 

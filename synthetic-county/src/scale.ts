@@ -32,7 +32,7 @@ export const SCALES: Record<CountyScale, ScaleConfig> = {
     transitions: 3,
   },
   county: {
-    people: 300_000,
+    people: 320_000,
     geography: null,
     anomaliesPerKind: 20,
     minDibaoHouseholds: 100,
