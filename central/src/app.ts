@@ -3,28 +3,70 @@ import { errorHandler, notFoundHandler, type Logger } from '@sunshine/service-ki
 import express from 'express';
 import { Server } from 'socket.io';
 import type { CentralConfig } from './config';
+import { createAuditRepository } from './db/audit.repository';
+import { createAudioStore } from './db/audio.store';
 import { createContentRepository } from './db/content.repository';
 import { openDatabase } from './db/database';
+import { createHeartbeatRepository } from './db/heartbeats.repository';
+import { createImportRepository } from './db/imports.repository';
 import { createKioskRepository } from './db/kiosks.repository';
+import { createRecordRepository } from './db/records.repository';
+import { createSettingsRepository } from './db/settings.repository';
+import { createStaffRepository } from './db/staff.repository';
+import { createStatsRepository } from './db/stats.repository';
+import { createTicketRepository } from './db/tickets.repository';
+import { loadCategorySettings } from './domain/category-settings';
 import { createEnrolmentCode } from './domain/enrolment';
+import { createPublisher } from './domain/publisher';
+import { createRateLimiter } from './domain/rate-limit';
+import { ensureAdmin } from './domain/staff-auth';
+import { loadHolidays } from './import/holidays-file';
+import { WorkingCalendar } from './domain/working-days';
+import { authRoutes } from './http/auth.routes';
+import { complaintIntakeRoutes } from './http/complaint-intake.routes';
+import { fleetRoutes } from './http/fleet.routes';
 import { healthRoutes } from './http/health.routes';
+import { importRoutes } from './http/imports.routes';
+import { kioskApiRoutes } from './http/kiosk-api.routes';
 import { kioskRoutes } from './http/kiosks.routes';
+import { settingsRoutes } from './http/settings.routes';
+import { staffRoutes } from './http/staff.routes';
+import { statsRoutes } from './http/stats.routes';
 import { syncRoutes } from './http/sync.routes';
+import { ticketRoutes, type TicketUnitOfWork } from './http/tickets.routes';
 import { loadCounty } from './import/county-loader';
 import { attachKioskSocket, type CentralIo } from './socket/kiosk-socket';
+import { attachStaffSocket } from './socket/staff-socket';
 import { hashIdNumber, loadOrCreateKeys } from './sync/keys';
+import { createSyncBodies } from './sync/sync-bodies';
 
 export interface Central {
   server: HttpServer;
+  /** Builds (or waits for) the latest snapshot body; runs by itself after each publish. */
+  warmSnapshot(): Promise<void>;
   close(): Promise<void>;
 }
 
 /** Builds central from its config: store, keys, routes and sockets, ready to listen. */
 export async function buildCentral(config: CentralConfig, logger: Logger, now: () => Date = () => new Date()): Promise<Central> {
   const db = await openDatabase(config.dataDir);
-  const keys = loadOrCreateKeys(config.dataDir);
+  const keys = loadOrCreateKeys(config.dataDir, config.contactKey);
   const content = createContentRepository(db);
   const kiosks = createKioskRepository(db);
+  const tickets = createTicketRepository(db);
+  const heartbeats = createHeartbeatRepository(db);
+  const audio = createAudioStore(config.dataDir);
+  const categorySettings = await loadCategorySettings(createSettingsRepository(db));
+  const categories = categorySettings.categories;
+  const calendar = new WorkingCalendar(loadHolidays(config.holidaysFile));
+  const staff = createStaffRepository(db);
+  const audit = createAuditRepository(db);
+
+  const generatedPassword = await ensureAdmin({ staff, now }, config.adminPassword);
+  if (generatedPassword) {
+    // Printed once, on the first start without CENTRAL_ADMIN_PASSWORD; only its hash is kept.
+    process.stdout.write(`central: staff login admin / ${generatedPassword} (shown once; set CENTRAL_ADMIN_PASSWORD to choose it)\n`);
+  }
 
   if (config.countyDir && !(await content.latestVersion())) {
     const started = Date.now();
@@ -35,22 +77,66 @@ export async function buildCentral(config: CentralConfig, logger: Logger, now: (
     await createEnrolmentCode({ kiosks, now }, config.demoEnrolmentCode, { ttlHours: 1 });
   }
 
+  const syncBodies = createSyncBodies({ content, signingKey: keys.signingKey, dataDir: config.dataDir });
+  let warming = Promise.resolve();
+  const warmSnapshot = () => {
+    warming = syncBodies.warmSnapshot().catch((err: unknown) => logger.error({ err }, 'building the snapshot failed'));
+    return warming;
+  };
+  void warmSnapshot();
+
   const app = express();
   app.disable('x-powered-by');
-  app.use(express.json({ limit: '1mb' }));
   const server = createServer(app);
   const io: CentralIo = new Server(server, { serveClient: false });
   const kioskSocket = attachKioskSocket(io, kiosks);
+  const staffEvents = attachStaffSocket(io, { staff, now });
+
+  // Complaint intake reads its own 8 MB body (voice), so it comes before the 1 MB default.
+  const ticketDeps = { tickets, contactKey: keys.contactKey, categories, now };
+  const intakeLimiter = createRateLimiter({ limit: config.complaintsPerMinute, windowMs: 60_000 });
+  app.use(complaintIntakeRoutes({ ...ticketDeps, kiosks, audio, intakeLimiter, staffEvents }));
+  app.use(express.json({ limit: '1mb' }));
 
   app.use(healthRoutes({ content, kiosksOnline: kioskSocket.onlineCount }));
   app.use(kioskRoutes({ kiosks, centralPublicKey: keys.publicKeyPem, lookupKey: keys.lookupKey, now }));
-  app.use(syncRoutes({ content, kiosks, keys, dataDir: config.dataDir }));
+  app.use(syncRoutes({ content, kiosks, bodies: syncBodies }));
+  const pinGuesses = createRateLimiter({ limit: 10, windowMs: 3_600_000 });
+  app.use(kioskApiRoutes({ ...ticketDeps, kiosks, heartbeats, calendar, pinGuesses, staffEvents }));
+  const staffDeps = { staff, audit, now };
+  const loginAttempts = createRateLimiter({ limit: 10, windowMs: 15 * 60_000 });
+  app.use(authRoutes({ ...staffDeps, loginAttempts, secureCookies: config.secureCookies }));
+  app.use(staffRoutes(staffDeps));
+  app.use(settingsRoutes({ ...staffDeps, categorySettings }));
+  const atomic: TicketUnitOfWork = (fn) => db.transaction().execute((trx) => fn({ tickets: createTicketRepository(trx), audit: createAuditRepository(trx) }));
+  app.use(ticketRoutes({ ...staffDeps, ...ticketDeps, calendar, audio, staffEvents, atomic }));
+  app.use(statsRoutes({ ...staffDeps, ...ticketDeps, calendar, stats: createStatsRepository(db) }));
+  const records = createRecordRepository(db);
+  const notifyPublished = (version: number) => {
+    void warmSnapshot();
+    kioskSocket.notifyPublished(version);
+    staffEvents['content:published']({ version });
+  };
+  const publisher = createPublisher({ content, records, notifyPublished, now });
+  const hashId = (id: string) => hashIdNumber(id, keys.lookupKey);
+  app.use(fleetRoutes({ ...staffDeps, kiosks, heartbeats, content, openingHours: config.openingHours, connectedKiosks: kioskSocket.connectedKiosks, disconnectKiosk: kioskSocket.disconnectKiosk }));
+  app.use(importRoutes({ ...staffDeps, imports: createImportRepository(db), records, publisher, hashId, staffEvents }));
   app.use(notFoundHandler);
   app.use(errorHandler(logger));
 
+  // A heartbeat every 30 s per kiosk adds up: keep 90 days (fleet history and usage statistics).
+  const prune = setInterval(() => {
+    const before = new Date(now().getTime() - 90 * 86_400_000).toISOString();
+    heartbeats.pruneBefore(before).catch((err: unknown) => logger.error({ err }, 'heartbeat pruning failed'));
+  }, 3_600_000);
+  prune.unref();
+
   return {
     server,
+    warmSnapshot,
     async close() {
+      clearInterval(prune);
+      await warming;
       await io.close();
       await db.destroy();
     },

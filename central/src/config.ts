@@ -12,6 +12,19 @@ const Env = z.object({
   CENTRAL_COUNTY_DIR: z.string().optional(),
   /** A one-time enrolment code made at start, for the demo and tests. */
   CENTRAL_DEMO_ENROLMENT_CODE: z.string().optional(),
+  /** AES-256 key (64 hex) for complainants' contact details; made in `CENTRAL_DATA_DIR/keys` when unset. */
+  CENTRAL_CONTACT_KEY: z.string().regex(/^[0-9a-f]{64}$/i).optional(),
+  /** Complaints a kiosk may deliver per minute before central answers 429. */
+  CENTRAL_COMPLAINTS_PER_MINUTE: z.coerce.number().int().positive().default(60),
+  /** Mark the session cookie `Secure`: set it when central is served over HTTPS. */
+  CENTRAL_SECURE_COOKIES: z.stringbool().default(false),
+  /** Kiosk opening hours in county time, `H-H` (an offline kiosk raises an alert only then). */
+  CENTRAL_OPENING_HOURS: z
+    .string()
+    .regex(/^\d{1,2}-\d{1,2}$/)
+    .default('8-18'),
+  /** JSON file of extra holiday years `[{ holidays: [...], workdays: [...] }]`, added to the built-in 2026 list. */
+  CENTRAL_HOLIDAYS_FILE: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -22,6 +35,11 @@ export interface CentralConfig {
   adminPassword: string | undefined;
   countyDir: string | undefined;
   demoEnrolmentCode: string | undefined;
+  contactKey: string | undefined;
+  complaintsPerMinute: number;
+  secureCookies: boolean;
+  openingHours: { from: number; to: number };
+  holidaysFile: string | undefined;
   logLevel: string;
 }
 
@@ -34,6 +52,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): CentralConfig 
     adminPassword: e.CENTRAL_ADMIN_PASSWORD,
     countyDir: e.CENTRAL_COUNTY_DIR ? path.resolve(e.CENTRAL_COUNTY_DIR) : undefined,
     demoEnrolmentCode: e.CENTRAL_DEMO_ENROLMENT_CODE,
+    contactKey: e.CENTRAL_CONTACT_KEY,
+    complaintsPerMinute: e.CENTRAL_COMPLAINTS_PER_MINUTE,
+    secureCookies: e.CENTRAL_SECURE_COOKIES,
+    holidaysFile: e.CENTRAL_HOLIDAYS_FILE ? path.resolve(e.CENTRAL_HOLIDAYS_FILE) : undefined,
+    openingHours: { from: Number(e.CENTRAL_OPENING_HOURS.split('-')[0]), to: Number(e.CENTRAL_OPENING_HOURS.split('-')[1]) },
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -6,17 +6,26 @@ import { generateCounty } from '@sunshine/synthetic-county';
 import type { CountyManifest } from '@sunshine/contracts';
 import { buildCentral } from '../src/app';
 import { loadConfig } from '../src/config';
+import { openDatabase, type Db } from '../src/db/database';
+import { createKioskRepository } from '../src/db/kiosks.repository';
+import { createEnrolmentCode, newEnrolmentCode } from '../src/domain/enrolment';
+
+export const TEST_ADMIN_PASSWORD = 'test-admin-password';
 
 export interface TestCentral {
   url: string;
   dir: string;
   county: CountyManifest;
   enrolmentCode: string;
+  /** A second handle on central's store, for checking what changed (or did not). */
+  db: Db;
+  /** Enrols a new kiosk through the real HTTP endpoint; answers its number and token. */
+  enrol(name?: string): Promise<{ kioskNumber: string; token: string }>;
   close(): Promise<void>;
 }
 
 /** A real central on a free loopback port, with a tiny county published, in a temp dir. */
-export async function startTestCentral(options: { enrolmentCode?: string } = {}): Promise<TestCentral> {
+export async function startTestCentral(options: { enrolmentCode?: string; env?: Record<string, string> } = {}): Promise<TestCentral> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sunshine-central-'));
   const countyDir = path.join(dir, 'county');
   const county = await generateCounty({ scale: 'tiny', seed: 1, outDir: countyDir });
@@ -26,15 +35,30 @@ export async function startTestCentral(options: { enrolmentCode?: string } = {})
     CENTRAL_DATA_DIR: path.join(dir, 'central'),
     CENTRAL_COUNTY_DIR: countyDir,
     CENTRAL_DEMO_ENROLMENT_CODE: enrolmentCode,
+    CENTRAL_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD,
+    ...options.env,
   });
   const central = await buildCentral(config, createLogger('central', 'silent'));
   const port = await listen(central.server, 0, '127.0.0.1');
+  const url = `http://127.0.0.1:${port}`;
+  const db = await openDatabase(config.dataDir);
+  const kiosks = createKioskRepository(db);
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     dir,
     county,
     enrolmentCode,
+    db,
+    async enrol(name = 'test kiosk') {
+      const code = newEnrolmentCode();
+      await createEnrolmentCode({ kiosks, now: () => new Date() }, code, { ttlHours: 1 });
+      const res = await fetch(`${url}/api/kiosks/enrol`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, name }) });
+      if (res.status !== 201) throw new Error(`enrol failed: ${res.status} ${await res.text()}`);
+      const body = (await res.json()) as { kioskNumber: string; token: string };
+      return { kioskNumber: body.kioskNumber, token: body.token };
+    },
     async close() {
+      await db.destroy();
       await central.close();
       fs.rmSync(dir, { recursive: true, force: true });
     },

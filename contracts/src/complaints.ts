@@ -39,13 +39,16 @@ export type ComplaintSubject = z.infer<typeof ComplaintSubject>;
 /** Largest voice recording accepted, raw bytes (3 minutes of Opus is about 1.5 MB). */
 export const MAX_AUDIO_BYTES = 4 * 1024 * 1024;
 
+/** Decoded size of a base64 string: 3 bytes per 4 characters, less the `=` padding. */
+const base64Bytes = (b: string) => (b.length / 4) * 3 - (b.endsWith('==') ? 2 : b.endsWith('=') ? 1 : 0);
+
 export const ComplaintAudio = z.object({
   mime: z.enum(['audio/webm', 'audio/wav', 'audio/ogg']),
   /** base64 of the recording. */
   data: z
     .string()
     .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'audio must be base64')
-    .refine((b) => (b.length * 3) / 4 <= MAX_AUDIO_BYTES, '录音太长了，请不超过3分钟'),
+    .refine((b) => base64Bytes(b) <= MAX_AUDIO_BYTES, '录音太长了，请不超过3分钟'),
   durationSeconds: z.number().positive().max(200).optional(),
 });
 export type ComplaintAudio = z.infer<typeof ComplaintAudio>;

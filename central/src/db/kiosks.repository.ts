@@ -61,6 +61,17 @@ export function createKioskRepository(db: Db) {
       return row ? { kioskNumber: row.kiosk_number, name: row.name, revokedAt: row.revoked_at } : null;
     },
 
+    async list(): Promise<{ kioskNumber: string; name: string; enrolledAt: string; revokedAt: string | null; lastSeenAt: string | null }[]> {
+      const rows = await db.selectFrom('kiosks').select(['kiosk_number', 'name', 'enrolled_at', 'revoked_at', 'last_seen_at']).orderBy('kiosk_number').execute();
+      return rows.map((r) => ({ kioskNumber: r.kiosk_number, name: r.name, enrolledAt: r.enrolled_at, revokedAt: r.revoked_at, lastSeenAt: r.last_seen_at }));
+    },
+
+    /** Revokes once; false when the kiosk is unknown or already revoked. */
+    async revoke(kioskNumber: string, at: string): Promise<boolean> {
+      const result = await db.updateTable('kiosks').set({ revoked_at: at }).where('kiosk_number', '=', kioskNumber).where('revoked_at', 'is', null).executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
+
     async touch(kioskNumber: string, at: string): Promise<void> {
       await db.updateTable('kiosks').set({ last_seen_at: at }).where('kiosk_number', '=', kioskNumber).execute();
     },

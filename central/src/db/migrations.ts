@@ -1,4 +1,7 @@
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
+import { ticketsMigration } from './migrations/0002-tickets';
+import { staffMigration } from './migrations/0003-staff';
+import { importsMigration } from './migrations/0004-imports';
 
 // Forward-only migrations written with Kysely's schema builder, so the same code runs
 // on SQLite and PostgreSQL. Each runs in its own transaction.
@@ -60,6 +63,9 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '2026-11-26-0002-tickets': ticketsMigration,
+  '2026-11-26-0003-staff': staffMigration,
+  '2026-11-26-0004-imports': importsMigration,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -54,6 +54,14 @@ export interface ImportTable {
   created_at: string;
   created_by: string;
   rows: number;
+  content_type: string | null;
+  department: string | null;
+  file_name: string | null;
+  status: string | null;
+  valid_rows: number | null;
+  reviewed_by: string | null;
+  reviewed_at: string | null;
+  version: number | null;
 }
 
 export interface Database {
@@ -64,4 +72,126 @@ export interface Database {
   enrolment_codes: EnrolmentCodeTable;
   settings: SettingTable;
   imports: ImportTable;
+  tickets: TicketTable;
+  ticket_events: TicketEventTable;
+  heartbeats: HeartbeatTable;
+  staff: StaffTable;
+  staff_sessions: StaffSessionTable;
+  audit_log: AuditLogTable;
+  import_rows: ImportRowTable;
+  import_problems: ImportProblemTable;
+  record_owners: RecordOwnerTable;
+  record_history: RecordHistoryTable;
+}
+
+export interface TicketTable {
+  ticket_number: string;
+  kiosk_number: string;
+  category: string;
+  text: string | null;
+  audio_sha256: string | null;
+  audio_mime: string | null;
+  audio_seconds: number | null;
+  contact_sealed: string | null;
+  pin_hash: string;
+  subject_kind: string | null;
+  subject_id: string | null;
+  subject_title: string | null;
+  related_ticket_number: string | null;
+  submitted_at: string;
+  received_at: string;
+  status: string;
+  handling_unit: string | null;
+}
+
+export interface TicketEventTable {
+  id: Generated<number>;
+  ticket_number: string;
+  at: string;
+  actor: string;
+  kind: string;
+  status: string | null;
+  public_note: string | null;
+  internal_note: string | null;
+  handling_unit: string | null;
+}
+
+export interface HeartbeatTable {
+  id: Generated<number>;
+  kiosk_number: string;
+  received_at: string;
+  sent_at: string;
+  data_version: number;
+  outbox_pending: number;
+  printer_state: string;
+  uptime_seconds: number;
+  disk_free_bytes: number | null;
+  last_sync_error: string | null;
+  usage: string;
+}
+
+export interface StaffTable {
+  username: string;
+  display_name: string;
+  role: string;
+  department: string | null;
+  password_hash: string;
+  created_at: string;
+  disabled_at: string | null;
+}
+
+export interface StaffSessionTable {
+  token_hash: string;
+  username: string;
+  created_at: string;
+  expires_at: string;
+}
+
+/** Each row's `hash` covers its content and the previous row's hash: an edit breaks the chain. */
+export interface AuditLogTable {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  target: string | null;
+  details: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface ImportRowTable {
+  import_id: number;
+  row_number: number;
+  record_id: string;
+  data: string;
+}
+
+export interface ImportProblemTable {
+  import_id: number;
+  row_number: number;
+  column_name: string;
+  value: string;
+  reason: string;
+}
+
+/** Which department owns a published record, and the import and staff member behind its state. */
+export interface RecordOwnerTable {
+  table_name: string;
+  id: string;
+  department: string;
+  import_id: number | null;
+  updated_by: string;
+}
+
+export interface RecordHistoryTable {
+  id: Generated<number>;
+  table_name: string;
+  record_id: string;
+  version: number;
+  action: string;
+  changed_at: string;
+  changed_by: string;
+  import_id: number | null;
+  reason: string | null;
+  data: string | null;
 }

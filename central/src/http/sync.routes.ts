@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { AppError, SyncHeader } from '@sunshine/contracts';
 import { parseInput } from '@sunshine/service-kit';
 import { Router } from 'express';
@@ -7,8 +6,7 @@ import { z } from 'zod';
 import type { ContentRepository } from '../db/content.repository';
 import type { KioskRepository } from '../db/kiosks.repository';
 import { planSync } from '../domain/sync-plan';
-import type { CentralKeys } from '../sync/keys';
-import { buildSyncBody } from '../sync/sync-body';
+import type { SyncBodies } from '../sync/sync-bodies';
 import { requireKiosk } from './kiosk-auth';
 
 const SyncQuery = z.object({ since: z.coerce.number().int().nonnegative() });
@@ -16,16 +14,14 @@ const SyncQuery = z.object({ since: z.coerce.number().int().nonnegative() });
 export interface SyncRoutesDeps {
   content: ContentRepository;
   kiosks: KioskRepository;
-  keys: CentralKeys;
-  dataDir: string;
+  bodies: SyncBodies;
 }
 
 /**
  * `GET /api/sync/changes?since=M`: 204 when the kiosk is up to date, else the gzip NDJSON
- * body with its signed manifest in headers. Bodies are built once and served from disk.
+ * body with its signed manifest in headers, served from disk.
  */
 export function syncRoutes(deps: SyncRoutesDeps): Router {
-  const building = new Map<string, ReturnType<typeof buildSyncBody>>();
   return Router().get('/api/sync/changes', requireKiosk(deps.kiosks), async (req, res) => {
     const { since } = parseInput(SyncQuery, req.query);
     const latest = await deps.content.latestVersion();
@@ -35,15 +31,7 @@ export function syncRoutes(deps: SyncRoutesDeps): Router {
       res.status(204).end();
       return;
     }
-    // Concurrent kiosks asking for the same body share one build.
-    const key = `${plan.from}-${plan.to}`;
-    let body = building.get(key);
-    if (!body) {
-      body = buildSyncBody(deps.content, plan.from, latest, deps.keys.signingKey, path.join(deps.dataDir, 'sync-cache'));
-      building.set(key, body);
-      body.finally(() => building.delete(key)).catch(() => undefined);
-    }
-    const { file, signed } = await body;
+    const { file, signed } = await deps.bodies.get(plan.from, latest);
     res.set({
       'content-type': 'application/gzip',
       'content-length': String(fs.statSync(file).size),

@@ -1,9 +1,10 @@
-import type { AgentToCentralEvents, CentralToAgentEvents } from '@sunshine/contracts';
+import type { AgentToCentralEvents, CentralToAgentEvents, CentralToStaffEvents } from '@sunshine/contracts';
 import type { Server } from 'socket.io';
 import type { KioskRepository } from '../db/kiosks.repository';
 import { authenticateKiosk } from '../http/kiosk-auth';
 
-export type CentralIo = Server<AgentToCentralEvents, CentralToAgentEvents>;
+/** One server, two namespaces: `/kiosk` (agents) and `/staff` (console). */
+export type CentralIo = Server<AgentToCentralEvents, CentralToAgentEvents & CentralToStaffEvents>;
 
 /**
  * Kiosks hold an outbound socket.io connection to `/kiosk`, authenticated by their token;
@@ -27,6 +28,14 @@ export function attachKioskSocket(io: CentralIo, kiosks: KioskRepository) {
     },
     onlineCount(): number {
       return namespace.sockets.size;
+    },
+    /** Kiosk numbers with a live socket. */
+    connectedKiosks(): Set<string> {
+      return new Set(Array.from(namespace.sockets.values(), (s) => String(s.data.kioskNumber)));
+    },
+    /** Drops a revoked kiosk's live connections; its token is refused at the next handshake. */
+    disconnectKiosk(kioskNumber: string): void {
+      for (const socket of namespace.sockets.values()) if (socket.data.kioskNumber === kioskNumber) socket.disconnect(true);
     },
   };
 }

@@ -1,0 +1,78 @@
+import { AppError, checkIdNumber, maskIdNumber, SyncTable, SyncTables, type CorrectRecordRequest, type StaffSession } from '@sunshine/contracts';
+import type { RecordRepository } from '../db/records.repository';
+import type { ImportContext } from './import-checks';
+import { IMPORT_SPECS } from './import-specs';
+import { assertCan, isInScope } from './permissions';
+import type { Publisher } from './publisher';
+import { chinaDate } from './working-days';
+
+export interface CorrectionDeps {
+  records: RecordRepository;
+  publisher: Publisher;
+  hashId: (idNumber: string) => string;
+  now: () => Date;
+}
+
+// Central's own fields, and the ID hash and mask (they follow from `idNumber`).
+const FIXED_FIELDS = new Set(['id', 'version', 'updatedAt', 'sourceImportId', 'idHash', 'maskedId']);
+
+/** The record, if it is live and the staff member's department owns it. */
+async function ownedRecord(deps: CorrectionDeps, staff: StaffSession, rawTable: string, id: string) {
+  assertCan(staff, 'records:correct');
+  const table = SyncTable.safeParse(rawTable);
+  if (!table.success) throw new AppError('not_found', `没有“${rawTable}”这类数据`);
+  const record = await deps.records.find(table.data, id);
+  if (!record || record.deleted) throw new AppError('not_found', '没有这条已发布的记录');
+  const department = record.department ?? (typeof record.data.department === 'string' ? record.data.department : null);
+  if (!isInScope(staff, department)) throw new AppError('forbidden', '只能更正或撤回本部门发布的数据');
+  return { table: table.data, record, department: department ?? staff.department ?? 'county' };
+}
+
+/** A department corrects fields of its own published record: a new version; the old state stays in history. */
+export async function correctRecord(deps: CorrectionDeps, staff: StaffSession, rawTable: string, id: string, request: CorrectRecordRequest) {
+  const { table, record, department } = await ownedRecord(deps, staff, rawTable, id);
+  const next: Record<string, unknown> = { ...record.data };
+  let identity: { paymentId: string; idNumber: string } | null = null;
+  for (const [field, value] of Object.entries(request.changes)) {
+    if (FIXED_FIELDS.has(field)) throw new AppError('bad_request', `${field}: 这一项不能更正`);
+    const problem = checkField(table, field, value, department, deps.now());
+    if (problem) throw new AppError('bad_request', `${field}: ${problem}`);
+    if (table === 'payments' && field === 'idNumber') {
+      const idNumber = String(value).toUpperCase();
+      next.idHash = deps.hashId(idNumber);
+      next.maskedId = maskIdNumber(idNumber);
+      identity = { paymentId: id, idNumber };
+      continue;
+    }
+    if (!(field in record.data)) throw new AppError('bad_request', `${field}: 没有这一项`);
+    next[field] = value;
+  }
+  return deps.publisher.publish(staff.username, `correct ${table}/${id}`, (meta) => {
+    const parsed = SyncTables[table].safeParse({ ...next, ...meta, sourceImportId: record.data.sourceImportId });
+    if (!parsed.success) throw new AppError('bad_request', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+    return {
+      changes: [{ table, id, data: parsed.data, department, importId: null, reason: request.reason, action: 'correct' }],
+      identities: identity ? [identity] : [],
+    };
+  });
+}
+
+/** A department withdraws its own record: a tombstone in a new version, which kiosks apply as a delete. */
+export async function withdrawRecord(deps: CorrectionDeps, staff: StaffSession, rawTable: string, id: string, reason: string) {
+  const { table, department } = await ownedRecord(deps, staff, rawTable, id);
+  return deps.publisher.publish(staff.username, `withdraw ${table}/${id}`, () => ({
+    changes: [{ table, id, data: null, department, importId: null, reason, action: 'withdraw' }],
+  }));
+}
+
+function checkField(table: SyncTable, field: string, value: string | number | null, department: string, now: Date): string | undefined {
+  if (table === 'payments' && field === 'idNumber') {
+    const result = checkIdNumber(String(value));
+    return result.ok ? undefined : result.message;
+  }
+  const spec = Object.values(IMPORT_SPECS).find((s) => s.table === table && !s.isProjectPart);
+  const check = spec?.checks[field];
+  if (!check || value === null || field === 'villageCode' || field === 'scopeCode' || field === 'programCode') return undefined;
+  const ctx: ImportContext = { department, villageCodes: new Set(), programCodes: new Set(), publishedIds: new Set(), ownProjectIds: new Set(), today: chinaDate(now) };
+  return check(String(value), ctx);
+}

@@ -1,0 +1,70 @@
+import crypto from 'node:crypto';
+import { AppError, type LoginRequest, type StaffSession } from '@sunshine/contracts';
+import type { StaffRecord, StaffRepository } from '../db/staff.repository';
+import { sha256 } from './enrolment';
+import { hashPassword, newPassword, verifyPassword } from './passwords';
+import type { RateLimiter } from './rate-limit';
+
+export const SESSION_HOURS = 8;
+
+export interface StaffAuthDeps {
+  staff: StaffRepository;
+  /** Login attempts per username and per client address. */
+  loginAttempts: RateLimiter;
+  now: () => Date;
+}
+
+// Verifying against a real hash when the user is unknown keeps the answer time the same,
+// so response times do not reveal which usernames exist.
+const DUMMY_HASH = hashPassword('not-a-real-password');
+
+/** Checks the password and opens a session; the token goes to the cookie, only its hash is kept. */
+export async function login(deps: StaffAuthDeps, request: LoginRequest, clientAddress: string): Promise<{ token: string; session: StaffSession }> {
+  for (const key of [`user:${request.username}`, `addr:${clientAddress}`]) {
+    const verdict = deps.loginAttempts.take(key);
+    if (!verdict.allowed) throw new AppError('rate_limited', `登录尝试太多，请${Math.ceil(verdict.retryAfterSeconds / 60)}分钟后再试`);
+  }
+  const staff = await deps.staff.find(request.username);
+  const isRight = await verifyPassword(request.password, staff?.passwordHash ?? (await DUMMY_HASH));
+  if (!staff || !isRight || staff.disabledAt) throw new AppError('unauthorized', '用户名或密码不正确');
+  deps.loginAttempts.reset(`user:${request.username}`);
+  const token = crypto.randomBytes(32).toString('base64url');
+  const now = deps.now();
+  await deps.staff.createSession({
+    tokenHash: sha256(token),
+    username: staff.username,
+    createdAt: now.toISOString(),
+    expiresAt: new Date(now.getTime() + SESSION_HOURS * 3_600_000).toISOString(),
+  });
+  return { token, session: toSession(staff) };
+}
+
+export async function authenticateStaff(deps: Pick<StaffAuthDeps, 'staff' | 'now'>, token: string | undefined): Promise<StaffSession> {
+  const staff = token ? await deps.staff.findSession(sha256(token), deps.now().toISOString()) : null;
+  if (!staff) throw new AppError('unauthorized', '请先登录');
+  return toSession(staff);
+}
+
+export const toSession = (s: StaffRecord): StaffSession => ({ username: s.username, displayName: s.displayName, role: s.role, department: s.department });
+
+/**
+ * Makes sure the demo admin exists. With a configured password it is set on every start;
+ * without one, a random password is made on first start only and returned to be printed once.
+ */
+export async function ensureAdmin(deps: Pick<StaffAuthDeps, 'staff' | 'now'>, configured: string | undefined): Promise<string | null> {
+  const existing = await deps.staff.find('admin');
+  if (configured) {
+    const hash = await hashPassword(configured);
+    if (existing) {
+      // The configured demo admin always works after a restart, even if it was disabled.
+      await deps.staff.setPassword('admin', hash);
+      await deps.staff.setDisabled('admin', null);
+    }
+    else await deps.staff.create({ username: 'admin', displayName: '系统管理员', role: 'admin', department: null, passwordHash: hash, createdAt: deps.now().toISOString() });
+    return null;
+  }
+  if (existing) return null;
+  const password = newPassword();
+  await deps.staff.create({ username: 'admin', displayName: '系统管理员', role: 'admin', department: null, passwordHash: await hashPassword(password), createdAt: deps.now().toISOString() });
+  return password;
+}

@@ -1,0 +1,47 @@
+import { DEFAULT_HOLIDAYS, type HolidayYear } from './holidays';
+
+/** Dates are calendar dates in the county (China Standard Time, UTC+8, no DST). */
+const CHINA_OFFSET_MS = 8 * 3_600_000;
+const DAY_MS = 86_400_000;
+
+/** The county's calendar date (`YYYY-MM-DD`) of an instant. */
+export function chinaDate(at: Date | string): string {
+  const ms = typeof at === 'string' ? Date.parse(at) : at.getTime();
+  return new Date(ms + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+export function nextDate(date: string, days = 1): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** A working-day calendar: Monday–Friday, minus public holidays, plus make-up working days. */
+export class WorkingCalendar {
+  private readonly holidays: Set<string>;
+  private readonly workdays: Set<string>;
+
+  constructor(years: HolidayYear[] = DEFAULT_HOLIDAYS) {
+    this.holidays = new Set(years.flatMap((y) => y.holidays));
+    this.workdays = new Set(years.flatMap((y) => y.workdays));
+  }
+
+  isWorkingDay(date: string): boolean {
+    if (this.workdays.has(date)) return true;
+    if (this.holidays.has(date)) return false;
+    const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
+    return weekday !== 0 && weekday !== 6;
+  }
+
+  /**
+   * The date of the `n`-th working day after `start` (the start day itself never counts),
+   * skipping `paused` dates: a deadline of 3 working days from a Friday is the Wednesday.
+   */
+  addWorkingDays(start: string, n: number, paused: ReadonlySet<string> = new Set()): string {
+    let date = start;
+    let counted = 0;
+    while (counted < n) {
+      date = nextDate(date);
+      if (this.isWorkingDay(date) && !paused.has(date)) counted++;
+    }
+    return date;
+  }
+}

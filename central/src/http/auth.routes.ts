@@ -1,0 +1,29 @@
+import { LoginRequest } from '@sunshine/contracts';
+import { parseInput } from '@sunshine/service-kit';
+import { Router } from 'express';
+import { sha256 } from '../domain/enrolment';
+import { login, type StaffAuthDeps } from '../domain/staff-auth';
+import { auditAction, clearSessionCookie, currentStaff, readCookie, requireStaff, SESSION_COOKIE, setSessionCookie, type StaffHttpDeps } from './staff-session';
+
+/** `POST /api/auth/login`, `POST /api/auth/logout`, `GET /api/auth/me`. */
+export function authRoutes(deps: StaffAuthDeps & StaffHttpDeps & { secureCookies: boolean }): Router {
+  const router = Router();
+  router.post('/api/auth/login', async (req, res) => {
+    const request = parseInput(LoginRequest, req.body);
+    const { token, session } = await login(deps, request, req.ip ?? 'unknown');
+    setSessionCookie(res, token, deps.secureCookies);
+    await auditAction(deps, session, 'auth.login', session.username);
+    res.json(session);
+  });
+  router.post('/api/auth/logout', requireStaff(deps), async (req, res) => {
+    const token = readCookie(req.get('cookie'), SESSION_COOKIE);
+    if (token) await deps.staff.deleteSession(sha256(token));
+    await auditAction(deps, currentStaff(res), 'auth.logout', currentStaff(res).username);
+    clearSessionCookie(res);
+    res.status(204).end();
+  });
+  router.get('/api/auth/me', requireStaff(deps), (_req, res) => {
+    res.json(currentStaff(res));
+  });
+  return router;
+}

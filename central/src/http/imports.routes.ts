@@ -1,0 +1,88 @@
+import { AppError, CorrectRecordRequest, ImportUploadQuery, StaffPageQuery, SyncTable, WithdrawRecordRequest, type ImportReport } from '@sunshine/contracts';
+import { parseInput } from '@sunshine/service-kit';
+import express, { Router } from 'express';
+import { z } from 'zod';
+import { correctRecord, withdrawRecord, type CorrectionDeps } from '../domain/corrections';
+import { approveImport, getImport, rejectImport, stageUpload, type ImportDeps } from '../domain/imports';
+import { toCsv } from '../domain/statistics';
+import { readUpload } from '../import/read-upload';
+import type { StaffEvents } from '../socket/staff-socket';
+import { auditAction, currentStaff, requireStaff, type StaffHttpDeps } from './staff-session';
+
+const ImportId = z.object({ id: z.coerce.number().int().positive() });
+const CsvFormat = z.object({ format: z.enum(['json', 'csv']).default('json') });
+const UPLOAD_TYPES = ['text/csv', 'text/plain', 'application/octet-stream', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'];
+
+/** Uploads (CSV/XLSX body), review, and corrections/withdrawals of published records. */
+export function importRoutes(deps: ImportDeps & CorrectionDeps & StaffHttpDeps & { staffEvents: StaffEvents }): Router {
+  const router = Router();
+  const upload = express.raw({ type: UPLOAD_TYPES, limit: '64mb' });
+  router.post('/api/imports', requireStaff(deps, 'imports:upload'), upload, async (req, res) => {
+    const query = parseInput(ImportUploadQuery, req.query);
+    if (!Buffer.isBuffer(req.body) || req.body.length === 0) throw new AppError('unsupported_media_type', '请上传 CSV 或 XLSX 文件（Content-Type: text/csv 或 XLSX）');
+    const rows = await readUpload(req.body).catch(() => {
+      throw new AppError('bad_request', '文件无法读取：请上传 UTF-8 编码的 CSV 或 XLSX 文件');
+    });
+    const report = await stageUpload(deps, currentStaff(res), { ...query, rows });
+    await auditAction(deps, currentStaff(res), 'import.upload', String(report.importId), { type: query.type, rows: report.rows, problems: report.problems.length });
+    deps.staffEvents['import:changed']({ importId: report.importId, status: report.status });
+    res.status(201).json(report);
+  });
+
+  router.get('/api/imports', requireStaff(deps, 'imports:read'), async (req, res) => {
+    const staff = currentStaff(res);
+    const page = parseInput(StaffPageQuery, req.query);
+    const ids = await deps.imports.list(page, staff.role === 'publisher' ? (staff.department ?? undefined) : undefined);
+    const reports: ImportReport[] = [];
+    for (const id of ids) reports.push(await getImport(deps, staff, id));
+    res.json(reports.map((r) => ({ ...r, problems: r.problems.slice(0, 20) })));
+  });
+
+  // `?format=csv`: the validation report as a spreadsheet the department fixes its file from.
+  router.get('/api/imports/:id', requireStaff(deps, 'imports:read'), async (req, res) => {
+    const report = await getImport(deps, currentStaff(res), parseInput(ImportId, req.params).id);
+    if (parseInput(CsvFormat, req.query).format === 'json') return void res.json(report);
+    res.set({ 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="import-${report.importId}-problems.csv"` });
+    res.send(toCsv(report.problems, ['row', 'column', 'value', 'reason']));
+  });
+
+  router.post('/api/imports/:id/approve', requireStaff(deps, 'imports:review'), async (req, res) => {
+    const { id } = parseInput(ImportId, req.params);
+    const result = await approveImport(deps, currentStaff(res), id);
+    await auditAction(deps, currentStaff(res), 'import.approve', String(id), result);
+    deps.staffEvents['import:changed']({ importId: id, status: 'approved' });
+    res.json(result);
+  });
+
+  router.post('/api/imports/:id/reject', requireStaff(deps, 'imports:review'), async (req, res) => {
+    const { id } = parseInput(ImportId, req.params);
+    await rejectImport(deps, currentStaff(res), id);
+    await auditAction(deps, currentStaff(res), 'import.reject', String(id));
+    deps.staffEvents['import:changed']({ importId: id, status: 'rejected' });
+    res.status(204).end();
+  });
+
+  router.patch('/api/records/:table/:id', requireStaff(deps, 'records:correct'), async (req, res) => {
+    const request = parseInput(CorrectRecordRequest, req.body);
+    const { table, id } = { table: String(req.params.table), id: String(req.params.id) };
+    const result = await correctRecord(deps, currentStaff(res), table, id, request);
+    await auditAction(deps, currentStaff(res), 'record.correct', `${table}/${id}`, { ...request, version: result.version });
+    res.json(result);
+  });
+
+  router.delete('/api/records/:table/:id', requireStaff(deps, 'records:correct'), async (req, res) => {
+    const { reason } = parseInput(WithdrawRecordRequest, req.body ?? {});
+    const { table, id } = { table: String(req.params.table), id: String(req.params.id) };
+    const result = await withdrawRecord(deps, currentStaff(res), table, id, reason);
+    await auditAction(deps, currentStaff(res), 'record.withdraw', `${table}/${id}`, { reason, version: result.version });
+    res.json(result);
+  });
+
+  router.get('/api/records/:table/:id/history', requireStaff(deps), async (req, res) => {
+    const table = String(req.params.table);
+    const parsed = SyncTable.safeParse(table);
+    if (!parsed.success) throw new AppError('not_found', `没有“${table}”这类数据`);
+    res.json(await deps.records.history(parsed.data, String(req.params.id)));
+  });
+  return router;
+}

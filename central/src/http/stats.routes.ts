@@ -1,0 +1,72 @@
+import { Period } from '@sunshine/contracts';
+import { parseInput } from '@sunshine/service-kit';
+import { Router, type Response } from 'express';
+import { z } from 'zod';
+import type { StatsRepository } from '../db/stats.repository';
+import type { TicketRecord } from '../db/tickets.repository';
+import { dataProgress, deadlineCompliance, countBy, sumUsage, toCsv } from '../domain/statistics';
+import { deadlinesOf, type StaffTicketDeps } from '../domain/staff-ticket-view';
+import { requireStaff, type StaffHttpDeps } from './staff-session';
+
+const Format = z.enum(['json', 'csv']).default('json');
+const ComplaintQuery = z.object({ format: Format });
+const UsageQuery = z.object({ days: z.coerce.number().int().min(1).max(366).default(30), format: Format });
+const ProgressQuery = z.object({ period: Period, format: Format });
+
+function send(res: Response, format: 'json' | 'csv', name: string, rows: Record<string, unknown>[], columns: string[], json: unknown = rows) {
+  if (format === 'json') return void res.json(json);
+  res.set({ 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}.csv"` });
+  res.send(toCsv(rows, columns));
+}
+
+/** Complaint, deadline, usage and data-progress statistics; every list also as CSV (`?format=csv`). */
+export function statsRoutes(deps: StaffTicketDeps & StaffHttpDeps & { stats: StatsRepository }): Router {
+  const router = Router();
+  const allTickets = async (): Promise<TicketRecord[]> => (await deps.tickets.list({}, { limit: 1_000_000, offset: 0 })).items;
+
+  router.get('/api/stats/complaints', requireStaff(deps, 'stats:read'), async (req, res) => {
+    const { format } = parseInput(ComplaintQuery, req.query);
+    const tickets = await allTickets();
+    const towns = new Map<string, string>();
+    for (const t of tickets) {
+      const table = t.subject?.kind === 'payment' ? 'payments' : t.subject?.kind === 'finance_line' ? 'financeLines' : t.subject?.kind === 'notice' ? 'notices' : null;
+      const village = table && t.subject ? await deps.stats.subjectVillage(table, t.subject.id) : null;
+      towns.set(t.ticketNumber, village && village.length >= 9 ? village.slice(0, 9) : 'unknown');
+    }
+    const body = {
+      total: tickets.length,
+      byCategory: countBy(tickets, (t) => t.category),
+      byStatus: countBy(tickets, (t) => t.status),
+      byTown: countBy(tickets, (t) => towns.get(t.ticketNumber) ?? 'unknown'),
+      byKiosk: countBy(tickets, (t) => t.kioskNumber),
+    };
+    const rows = (['byCategory', 'byStatus', 'byTown', 'byKiosk'] as const).flatMap((dimension) => body[dimension].map((r) => ({ dimension, ...r })));
+    send(res, format, 'complaints', rows, ['dimension', 'key', 'count'], body);
+  });
+
+  router.get('/api/stats/deadlines', requireStaff(deps, 'stats:read'), async (req, res) => {
+    const { format } = parseInput(ComplaintQuery, req.query);
+    const rows: { status: TicketRecord['status']; category: string; deadlines: ReturnType<typeof deadlinesOf> }[] = [];
+    for (const t of await allTickets()) rows.push({ status: t.status, category: t.category, deadlines: deadlinesOf(deps, t, await deps.tickets.listEvents(t.ticketNumber)) });
+    const byCategory = [...new Set(rows.map((r) => r.category))].sort().map((category) => ({ category, ...deadlineCompliance(rows.filter((r) => r.category === category)) }));
+    const body = { overall: deadlineCompliance(rows), byCategory };
+    send(res, format, 'deadlines', byCategory, ['category', 'answered', 'answeredOnTime', 'answeredLate', 'openOnTime', 'openLate', 'onTimeRate'], body);
+  });
+
+  router.get('/api/stats/usage', requireStaff(deps, 'stats:read'), async (req, res) => {
+    const { days, format } = parseInput(UsageQuery, req.query);
+    const from = new Date(deps.now().getTime() - days * 86_400_000).toISOString();
+    const beats = [];
+    for await (const b of deps.stats.usageSince(from)) beats.push(b);
+    const body = { days, ...sumUsage(beats) };
+    const rows = [...body.byScreen.map((r) => ({ dimension: 'screen', ...r })), ...body.byKiosk.map((r) => ({ dimension: 'kiosk', ...r }))];
+    send(res, format, 'usage', rows, ['dimension', 'key', 'count'], body);
+  });
+
+  router.get('/api/stats/progress', requireStaff(deps, 'stats:read'), async (req, res) => {
+    const { period, format } = parseInput(ProgressQuery, req.query);
+    const rows = dataProgress(await deps.stats.livePrograms(), await deps.stats.paymentCountsByProgram(period));
+    send(res, format, `progress-${period}`, rows, ['department', 'programCode', 'programName', 'payments', 'isMissing'], { period, programs: rows, missing: rows.filter((r) => r.isMissing).length });
+  });
+  return router;
+}

@@ -1,0 +1,34 @@
+import path from 'node:path';
+import type { KeyObject } from 'node:crypto';
+import type { ContentRepository, PublishedVersion } from '../db/content.repository';
+import { buildSyncBody, type SyncBody } from './sync-body';
+
+/**
+ * The sync bodies central serves. Concurrent kiosks asking for the same (from, to) share
+ * one build; `warmSnapshot` builds the latest snapshot right after a publish, so the first
+ * kiosk to ask does not wait for it.
+ */
+export function createSyncBodies(deps: { content: ContentRepository; signingKey: KeyObject; dataDir: string }) {
+  const building = new Map<string, Promise<SyncBody>>();
+  const cacheDir = path.join(deps.dataDir, 'sync-cache');
+
+  function get(from: number, to: PublishedVersion): Promise<SyncBody> {
+    const key = `${from}-${to.version}`;
+    let body = building.get(key);
+    if (!body) {
+      body = buildSyncBody(deps.content, from, to, deps.signingKey, cacheDir);
+      building.set(key, body);
+      body.finally(() => building.delete(key)).catch(() => undefined);
+    }
+    return body;
+  }
+
+  return {
+    get,
+    async warmSnapshot(): Promise<void> {
+      const latest = await deps.content.latestVersion();
+      if (latest) await get(0, latest);
+    },
+  };
+}
+export type SyncBodies = ReturnType<typeof createSyncBodies>;

@@ -1,0 +1,51 @@
+import { makeTicketNumber, type ComplaintIntake, type Heartbeat } from '@sunshine/contracts';
+
+/** A complaint as a kiosk's outbox delivers it. */
+export function buildIntake(kioskNumber: string, sequence: number, overrides: Partial<ComplaintIntake> = {}): ComplaintIntake {
+  return {
+    ticketNumber: makeTicketNumber(Number(kioskNumber), sequence),
+    pin: '1234',
+    submittedAt: '2026-11-26T08:00:00.000Z',
+    category: 'subsidy',
+    text: '我家的耕地补贴今年没有发',
+    ...overrides,
+  };
+}
+
+export function buildHeartbeat(overrides: Partial<Heartbeat> = {}): Heartbeat {
+  return {
+    sentAt: new Date().toISOString(),
+    dataVersion: 1,
+    outboxPending: 0,
+    printer: { state: 'ready' },
+    uptimeSeconds: 120,
+    diskFreeBytes: 20e9,
+    lastSyncError: null,
+    usage: { home: 3 },
+    ...overrides,
+  };
+}
+
+/** A fetch helper bound to a bearer token or a session cookie. */
+export function client(baseUrl: string, auth: { token?: string; cookie?: string } = {}) {
+  const headers = (json: boolean): Record<string, string> => ({
+    ...(json ? { 'content-type': 'application/json' } : {}),
+    ...(auth.token ? { authorization: `Bearer ${auth.token}` } : {}),
+    ...(auth.cookie ? { cookie: auth.cookie } : {}),
+  });
+  return {
+    get: (path: string) => fetch(`${baseUrl}${path}`, { headers: headers(false) }),
+    post: (path: string, body: unknown) => fetch(`${baseUrl}${path}`, { method: 'POST', headers: headers(true), body: typeof body === 'string' ? body : JSON.stringify(body) }),
+    put: (path: string, body: unknown) => fetch(`${baseUrl}${path}`, { method: 'PUT', headers: headers(true), body: JSON.stringify(body) }),
+    patch: (path: string, body: unknown) => fetch(`${baseUrl}${path}`, { method: 'PATCH', headers: headers(true), body: JSON.stringify(body) }),
+    del: (path: string) => fetch(`${baseUrl}${path}`, { method: 'DELETE', headers: headers(false) }),
+  };
+}
+
+/** Logs in and answers the `Cookie` header value of the session. */
+export async function loginAs(baseUrl: string, username: string, password: string): Promise<string> {
+  const res = await fetch(`${baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  if (res.status !== 200) throw new Error(`login failed: ${res.status} ${await res.text()}`);
+  const cookie = res.headers.get('set-cookie') ?? '';
+  return cookie.split(';')[0] ?? '';
+}

@@ -1,0 +1,43 @@
+import { ComplaintCategory } from '@sunshine/contracts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildIntake, client, loginAs } from './factories';
+import { startTestCentral, TEST_ADMIN_PASSWORD, type TestCentral } from './harness';
+
+describe('complaint category settings', () => {
+  let central: TestCentral;
+  let admin: ReturnType<typeof client>;
+  beforeAll(async () => {
+    central = await startTestCentral();
+    admin = client(central.url, { cookie: await loginAs(central.url, 'admin', TEST_ADMIN_PASSWORD) });
+  });
+  afterAll(() => central.close());
+
+  it('lets an admin replace the categories, which kiosks then offer, and still accepts a retired one from an outbox', async () => {
+    const next = [
+      { code: 'subsidy', name: '补贴发放', acknowledgeDays: 2, replyDays: 10 },
+      { code: 'land', name: '土地问题', acknowledgeDays: 3, replyDays: 20 },
+    ];
+    expect((await admin.put('/api/settings/complaint-categories', next)).status).toBe(200);
+    const { kioskNumber, token } = await central.enrol();
+    const kiosk = client(central.url, { token });
+    expect(ComplaintCategory.array().parse(await (await kiosk.get('/api/kiosk-api/complaint-categories')).json())).toEqual([
+      { code: 'subsidy', name: '补贴发放' },
+      { code: 'land', name: '土地问题' },
+    ]);
+    expect((await kiosk.post('/api/kiosk-api/complaints', buildIntake(kioskNumber, 1, { category: 'land' }))).status).toBe(201);
+    // A complaint queued before the change keeps its old category rather than being lost.
+    expect((await kiosk.post('/api/kiosk-api/complaints', buildIntake(kioskNumber, 2, { category: 'conduct' }))).status).toBe(201);
+  });
+
+  it('refuses seven categories, duplicate codes and a non-admin, changing nothing', async () => {
+    const before = await (await admin.get('/api/settings/complaint-categories')).json();
+    const one = { code: 'a_a', name: '甲', acknowledgeDays: 1, replyDays: 5 };
+    const seven = Array.from({ length: 7 }, (_, i) => ({ ...one, code: `c_${'abcdefg'[i]}` }));
+    expect((await admin.put('/api/settings/complaint-categories', seven)).status).toBe(400);
+    expect((await admin.put('/api/settings/complaint-categories', [one, one])).status).toBe(400);
+    await admin.post('/api/staff', { username: 'viewer', displayName: '查看员', role: 'viewer', password: 'viewer-password' });
+    const viewer = client(central.url, { cookie: await loginAs(central.url, 'viewer', 'viewer-password') });
+    expect((await viewer.put('/api/settings/complaint-categories', [one])).status).toBe(403);
+    expect(await (await admin.get('/api/settings/complaint-categories')).json()).toEqual(before);
+  });
+});

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { IsoDateTime } from './common';
+import { PrinterState } from './health';
+
+/** Why staff should look at a kiosk. */
+export const FleetAlertKind = z.enum(['offline_in_opening_hours', 'paper_low', 'paper_out', 'printer_offline', 'disk_nearly_full', 'repeated_sync_failures']);
+export type FleetAlertKind = z.infer<typeof FleetAlertKind>;
+
+export const FleetAlert = z.object({ kind: FleetAlertKind, message: z.string() });
+export type FleetAlert = z.infer<typeof FleetAlert>;
+
+/** One kiosk as the fleet screen shows it: `GET /api/fleet/kiosks`. */
+export const FleetKiosk = z.object({
+  kioskNumber: z.string(),
+  name: z.string(),
+  enrolledAt: IsoDateTime,
+  revokedAt: IsoDateTime.nullable(),
+  lastSeenAt: IsoDateTime.nullable(),
+  /** Heard from within the offline threshold (a heartbeat or a live socket); corrects itself when heartbeats resume. */
+  online: z.boolean(),
+  dataVersion: z.number().int().nonnegative().nullable(),
+  /** Content versions the kiosk is behind central. */
+  versionLag: z.number().int().nonnegative().nullable(),
+  printerState: PrinterState.nullable(),
+  outboxPending: z.number().int().nonnegative().nullable(),
+  diskFreeBytes: z.number().nonnegative().nullable(),
+  lastSyncError: z.string().nullable(),
+  alerts: z.array(FleetAlert),
+});
+export type FleetKiosk = z.infer<typeof FleetKiosk>;
+
+/** `GET /api/fleet/kiosks/:kioskNumber/history?hours=`: online and offline spans, oldest first. */
+export const FleetSpan = z.object({ state: z.enum(['online', 'offline']), from: IsoDateTime, to: IsoDateTime });
+export type FleetSpan = z.infer<typeof FleetSpan>;
+
+/** Admin `POST /api/fleet/enrolment-codes`. */
+export const CreateEnrolmentCodeRequest = z.object({
+  kioskName: z.string().trim().min(1).max(64).optional(),
+  ttlHours: z.number().int().min(1).max(72).default(24),
+});
+export type CreateEnrolmentCodeRequest = z.input<typeof CreateEnrolmentCodeRequest>;
+
+/** The code is shown once, grouped for reading aloud (`ABCD-EFGH-JKLM-NPQR`); central keeps only its hash. */
+export const CreatedEnrolmentCode = z.object({ code: z.string(), expiresAt: IsoDateTime });
+export type CreatedEnrolmentCode = z.infer<typeof CreatedEnrolmentCode>;
