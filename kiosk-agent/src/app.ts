@@ -1,26 +1,44 @@
 import { createServer, type Server as HttpServer } from 'node:http';
-import type { AgentHealth, AgentToUiEvents, UiToAgentEvents } from '@sunshine/contracts';
+import path from 'node:path';
+import type { AgentHealth, AgentToUiEvents, PrinterState, UiToAgentEvents } from '@sunshine/contracts';
 import { errorHandler, notFoundHandler, type Logger } from '@sunshine/service-kit';
 import express from 'express';
 import { Server } from 'socket.io';
 import type { AgentConfig } from './config';
 import { createContentStore, type ContentStore } from './db/content.store';
 import { openDatabase } from './db/database';
+import { createUsageCounters } from './domain/usage';
 import { readEnrolment } from './enrolment-file';
+import { contentRoutes } from './http/content.routes';
 import { healthRoutes } from './http/health.routes';
 import { uiRoutes } from './http/ui.routes';
+import { villagerRoutes } from './http/villager.routes';
+import { createPrinting } from './printing';
+import { receiptSources } from './receipt-sources';
+import { createServices, type Services } from './services';
+import { createSpeech } from './speech';
 import { connectToCentral, type CentralLink } from './socket/central-link';
+import { fetchMissingBlobs } from './sync/blob-fetcher';
+import { startComplaintForwarder, type ComplaintForwarder } from './sync/complaint-forwarder';
+import { startHeartbeats } from './sync/heartbeat';
 import { pullOnce } from './sync/sync-client';
 import { startSyncScheduler } from './sync/sync-scheduler';
 
 export interface Agent {
   server: HttpServer;
   content: ContentStore;
+  services: Services;
   health(): AgentHealth;
   /** Pulls from central now; resolves when that pull has finished. */
   syncNow(): Promise<void>;
+  /** Starts delivering the outbox now; resolves when that pass has finished. */
+  forwardNow(): Promise<void>;
   close(): Promise<void>;
 }
+
+/** JSON bodies stay small, except a complaint, which may carry a 4 MB recording in base64. */
+const COMPLAINT_BODY_LIMIT = '6mb';
+const BODY_LIMIT = '64kb';
 
 /** Builds the kiosk agent from its config: local store, sync with central, API and UI. */
 export function buildAgent(config: AgentConfig, logger: Logger): Agent {
@@ -28,14 +46,39 @@ export function buildAgent(config: AgentConfig, logger: Logger): Agent {
   const content = createContentStore(db);
   const enrolment = readEnrolment(config.dataDir);
   if (!enrolment) logger.warn({ dataDir: config.dataDir }, 'kiosk is not enrolled: run kiosk-provision enrol');
+  const centralUrl = enrolment ? (config.centralUrl ?? enrolment.centralUrl) : undefined;
 
   const app = express();
   app.disable('x-powered-by');
-  app.use(express.json({ limit: '64kb' }));
+  app.use('/api/complaints', express.json({ limit: COMPLAINT_BODY_LIMIT }));
+  app.use(express.json({ limit: BODY_LIMIT }));
   const server = createServer(app);
   const io = new Server<UiToAgentEvents, AgentToUiEvents>(server, { serveClient: false });
 
   let link: CentralLink | undefined;
+  let forwarder: ComplaintForwarder | undefined;
+  const services = createServices({
+    db,
+    enrolment,
+    centralUrl,
+    villageCode: config.villageCode,
+    onComplaintQueued: () => {
+      announce();
+      void forwarder?.kick();
+    },
+  });
+  const printing = createPrinting({
+    db,
+    printerInterface: config.printerInterface,
+    paperMm: config.paperMm,
+    kiosk: { number: enrolment?.kioskNumber ?? null, name: enrolment?.name ?? null },
+    dataVersion: () => content.dataVersion(),
+    sources: receiptSources(services),
+    logger,
+    onPrinterStateChange: () => announce(),
+  });
+  const printerState = (): PrinterState => printing.printerState();
+  const outboxPending = () => services.complaints.counts().pending;
   const health = (): AgentHealth => {
     const data = content.dataVersion();
     return {
@@ -44,22 +87,50 @@ export function buildAgent(config: AgentConfig, logger: Logger): Agent {
       dataVersion: data.version,
       dataUpdatedAt: data.publishedAt,
       online: link?.isOnline() ?? false,
-      printer: { state: 'unknown' },
-      outboxPending: 0,
+      printer: { state: printerState() },
+      outboxPending: outboxPending(),
     };
   };
   const announce = () => io.emit('status:changed', health());
+  const usage = createUsageCounters();
+  const blobDir = path.join(config.dataDir, 'blobs');
 
   let scheduler: ReturnType<typeof startSyncScheduler> | undefined;
-  if (enrolment) {
-    const centralUrl = config.centralUrl ?? enrolment.centralUrl;
+  let heartbeats: ReturnType<typeof startHeartbeats> | undefined;
+  if (enrolment && centralUrl && services.central) {
+    const central = services.central;
+    // Media follow the records that name them; a failed blob is tried again after the next sync.
+    // One download pass at a time: two writers on one `.part` file would spoil it.
+    let fetching: Promise<unknown> | undefined;
+    const fetchBlobs = () => {
+      fetching ??= fetchMissingBlobs({ centralUrl, token: enrolment.token, dir: blobDir }, services.queries.attachmentHashes(), (sha256, err) =>
+        logger.warn({ sha256, err: String(err) }, 'blob not fetched'),
+      ).finally(() => (fetching = undefined));
+      return fetching;
+    };
     scheduler = startSyncScheduler({
       pull: () => pullOnce({ enrolment, centralUrl, content, logger }),
       pollMs: config.syncPollMs,
       logger,
-      onApplied: announce,
+      onApplied: () => {
+        announce();
+        void fetchBlobs();
+      },
     });
+    void fetchBlobs();
     const sync = scheduler;
+    forwarder = startComplaintForwarder({
+      due: services.complaints.due,
+      deliver: central.deliverComplaint,
+      markDelivered: services.complaints.markDelivered,
+      markFailed: services.complaints.markFailed,
+      noteAttempt: services.complaints.noteAttempt,
+      logger,
+      onChange: announce,
+      maxRetryMs: config.outboxRetryMaxMs,
+    });
+    void forwarder.kick();
+    const outbox = forwarder;
     link = connectToCentral({
       centralUrl,
       enrolment,
@@ -67,12 +138,28 @@ export function buildAgent(config: AgentConfig, logger: Logger): Agent {
       onPublished: () => void sync.trigger(),
       onOnlineChange: (online) => {
         logger.info({ online }, 'central link changed');
+        if (online) void outbox.kick();
         announce();
       },
+    });
+    heartbeats = startHeartbeats({
+      send: central.heartbeat,
+      dataVersion: () => content.dataVersion().version,
+      outboxPending,
+      printerState,
+      lastSyncError: () => sync.lastError(),
+      usage,
+      dataDir: config.dataDir,
+      intervalMs: config.heartbeatMs,
+      logger,
     });
   }
 
   app.use(healthRoutes(health));
+  app.use(contentRoutes(services, blobDir));
+  app.use(villagerRoutes(services, usage, () => scheduler?.trigger() ?? Promise.resolve()));
+  app.use(printing.router);
+  app.use(createSpeech({ cacheDir: path.join(config.dataDir, 'tts-cache'), logger }).router);
   app.use(uiRoutes(config.uiDir));
   app.use('/api', notFoundHandler);
   app.use(errorHandler(logger));
@@ -80,11 +167,16 @@ export function buildAgent(config: AgentConfig, logger: Logger): Agent {
   return {
     server,
     content,
+    services,
     health,
     syncNow: () => scheduler?.trigger() ?? Promise.resolve(),
+    forwardNow: () => forwarder?.kick() ?? Promise.resolve(),
     async close() {
       scheduler?.stop();
+      forwarder?.stop();
+      heartbeats?.stop();
       link?.close();
+      await printing.close();
       await io.close();
       db.close();
     },

@@ -13,6 +13,12 @@ const Env = z.object({
   PRINTER_INTERFACE: z.string().default('tcp://127.0.0.1:9100'),
   AGENT_UI_DIR: z.string().default(defaultUiDir),
   SYNC_POLL_SECONDS: z.coerce.number().positive().default(300),
+  /** This kiosk's own village (12 digits); default: the first village in the data. */
+  AGENT_VILLAGE_CODE: z.string().regex(/^\d{12}$/).optional(),
+  HEARTBEAT_SECONDS: z.coerce.number().positive().default(30),
+  /** Longest wait between two delivery attempts of the complaint outbox. */
+  OUTBOX_RETRY_MAX_SECONDS: z.coerce.number().positive().default(300),
+  PRINTER_PAPER_MM: z.enum(['58', '80']).default('80'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -25,6 +31,10 @@ export interface AgentConfig {
   printerInterface: string;
   uiDir: string;
   syncPollMs: number;
+  villageCode: string | undefined;
+  heartbeatMs: number;
+  outboxRetryMaxMs: number;
+  paperMm: 58 | 80;
   logLevel: string;
 }
 
@@ -38,6 +48,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AgentConfig {
     printerInterface: e.PRINTER_INTERFACE,
     uiDir: path.resolve(e.AGENT_UI_DIR),
     syncPollMs: e.SYNC_POLL_SECONDS * 1000,
+    villageCode: e.AGENT_VILLAGE_CODE,
+    heartbeatMs: e.HEARTBEAT_SECONDS * 1000,
+    outboxRetryMaxMs: e.OUTBOX_RETRY_MAX_SECONDS * 1000,
+    paperMm: e.PRINTER_PAPER_MM === '58' ? 58 : 80,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -2,8 +2,11 @@ import type { SyncTable } from '@sunshine/contracts';
 
 export interface ContentTable {
   sqlName: string;
-  /** Record fields copied into their own indexed columns, for the queries the UI makes. */
-  indexed: { column: string; field: string }[];
+  /**
+   * Record fields copied into their own indexed columns, for the queries the UI makes.
+   * `addedIn` names the migration that added a column after the first one.
+   */
+  indexed: { column: string; field: string; addedIn?: number }[];
 }
 
 // Each synced record is kept whole as JSON; the fields the kiosk searches by get columns.
@@ -33,6 +36,7 @@ export const contentTables: Record<SyncTable, ContentTable> = {
     indexed: [
       { column: 'category', field: 'category' },
       { column: 'publish_date', field: 'publishDate' },
+      { column: 'scope_code', field: 'scopeCode', addedIn: 2 },
     ],
   },
 };

@@ -13,6 +13,9 @@ export function openDatabase(dataDir: string): Database {
   // FULL: a complaint acknowledged to a villager must survive a power cut.
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
+  // 16 MB of page cache (default 2 MB): a delta's upserts land on random pages of a
+  // county-sized payments index; a bigger cache keeps them in memory until commit.
+  db.pragma('cache_size = -16000');
   migrate(db);
   return db;
 }

@@ -1,12 +1,15 @@
 import type { Database } from 'better-sqlite3';
 import { contentTables } from './content-tables';
+import { outboxMigration } from './outbox.migration';
 
 function contentTablesSql(): string {
   return Object.values(contentTables)
     .map((t) => {
-      const columns = t.indexed.map((c) => `, ${c.column} TEXT NOT NULL`).join('');
-      const index = t.indexed.length
-        ? `CREATE INDEX ${t.sqlName}_lookup ON ${t.sqlName} (${t.indexed.map((c) => c.column).join(', ')});`
+      // The first migration creates only the columns that existed then; later ones add theirs.
+      const original = t.indexed.filter((c) => c.addedIn === undefined);
+      const columns = original.map((c) => `, ${c.column} TEXT NOT NULL`).join('');
+      const index = original.length
+        ? `CREATE INDEX ${t.sqlName}_lookup ON ${t.sqlName} (${original.map((c) => c.column).join(', ')});`
         : '';
       return `CREATE TABLE ${t.sqlName} (id TEXT PRIMARY KEY, data TEXT NOT NULL${columns}) WITHOUT ROWID; ${index}`;
     })
@@ -30,6 +33,7 @@ const migrations: string[] = [
      updated_at TEXT NOT NULL
    );
    CREATE INDEX print_jobs_state ON print_jobs (state, created_at);`,
+  outboxMigration,
 ];
 
 /** Runs pending migrations, each in its own transaction. */

@@ -22,6 +22,7 @@ export function startSyncScheduler(options: SyncSchedulerOptions) {
   let again = false;
   let failures = 0;
   let stopped = false;
+  let lastError: string | null = null;
 
   const schedule = (ms: number) => {
     clearTimeout(timer);
@@ -32,10 +33,12 @@ export function startSyncScheduler(options: SyncSchedulerOptions) {
     try {
       const result = await options.pull();
       failures = 0;
+      lastError = null;
       if (result.kind === 'applied') options.onApplied?.(result);
       schedule(options.pollMs);
     } catch (err) {
       failures++;
+      lastError = err instanceof Error ? err.message : String(err);
       const delay = Math.random() * Math.min(options.pollMs, base * 2 ** failures);
       options.logger.warn({ err: String(err), failures, retryInMs: Math.round(delay) }, 'sync failed');
       schedule(delay);
@@ -60,6 +63,8 @@ export function startSyncScheduler(options: SyncSchedulerOptions) {
   void trigger();
   return {
     trigger,
+    /** The last failure in words for staff; null once a pull has worked. */
+    lastError: () => lastError,
     stop() {
       stopped = true;
       clearTimeout(timer);

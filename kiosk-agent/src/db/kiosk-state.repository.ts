@@ -1,0 +1,31 @@
+import { ComplaintCategory, PublicTicket } from '@sunshine/contracts';
+import type { Database } from './database';
+
+/** Small things the kiosk remembers from central: categories and the tickets it has looked up. */
+export function createKioskStateRepository(db: Database) {
+  const getMeta = db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?');
+  const setMeta = db.prepare<[string, string]>(
+    'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+  );
+  const getSeen = db.prepare<[string], { data: string }>('SELECT data FROM tickets_seen WHERE ticket_number = ?');
+  const setSeen = db.prepare<[string, string, string]>(
+    `INSERT INTO tickets_seen (ticket_number, data, fetched_at) VALUES (?, ?, ?)
+     ON CONFLICT (ticket_number) DO UPDATE SET data = excluded.data, fetched_at = excluded.fetched_at`,
+  );
+
+  return {
+    cachedCategories(): ComplaintCategory[] | null {
+      const row = getMeta.get('complaint_categories');
+      const parsed = ComplaintCategory.array().min(1).safeParse(row ? JSON.parse(row.value) : null);
+      return parsed.success ? parsed.data : null;
+    },
+    saveCategories: (categories: ComplaintCategory[]) => void setMeta.run('complaint_categories', JSON.stringify(categories)),
+    seenTicket(ticketNumber: string): PublicTicket | null {
+      const row = getSeen.get(ticketNumber);
+      const parsed = PublicTicket.safeParse(row ? JSON.parse(row.data) : null);
+      return parsed.success ? parsed.data : null;
+    },
+    saveSeenTicket: (ticket: PublicTicket, at: Date) => void setSeen.run(ticket.ticketNumber, JSON.stringify(ticket), at.toISOString()),
+  };
+}
+export type KioskStateRepository = ReturnType<typeof createKioskStateRepository>;

@@ -1,0 +1,60 @@
+import crypto from 'node:crypto';
+import { AppError, checkIdNumber, type Payment, type PaymentsLookupResult, type ProgramTotal } from '@sunshine/contracts';
+
+export interface PaymentsLookupDeps {
+  /** The county lookup key from enrolment (hex). */
+  lookupKey: string;
+  paymentsByIdHash(idHash: string): Payment[];
+  programName(code: string): string | null;
+  villageName(code: string): string | null;
+}
+
+export const NO_PAYMENTS_MESSAGE = '没有查到这个身份证号码的补贴发放记录。如有疑问，可以点“我要反映”。';
+
+/** HMAC-SHA256 of a checked, normalised ID number: the same hash central publishes. */
+export function hashIdNumber(idNumber: string, lookupKey: string): string {
+  return crypto.createHmac('sha256', Buffer.from(lookupKey, 'hex')).update(idNumber).digest('hex');
+}
+
+/**
+ * 查补贴: the person's payments newest first, with totals by programme. The plaintext ID
+ * number lives only in this call: it is checked, hashed, and dropped.
+ */
+export function lookupPayments(deps: PaymentsLookupDeps, idNumber: string): PaymentsLookupResult {
+  const checked = checkIdNumber(idNumber);
+  if (!checked.ok) throw new AppError('invalid_id_number', checked.message, { reason: checked.reason });
+  const payments = deps
+    .paymentsByIdHash(hashIdNumber(checked.idNumber, deps.lookupKey))
+    .sort((a, b) => b.paidDate.localeCompare(a.paidDate) || b.period.localeCompare(a.period) || a.id.localeCompare(b.id));
+  const newest = payments[0];
+  if (!newest) return { person: null, payments: [], totals: { byProgram: [], totalFen: 0 }, message: NO_PAYMENTS_MESSAGE };
+
+  const names = new Map<string, string>();
+  const nameOf = (code: string) => {
+    if (!names.has(code)) names.set(code, deps.programName(code) ?? code);
+    return names.get(code) ?? code;
+  };
+  const byProgram = new Map<string, ProgramTotal>();
+  for (const p of payments) {
+    const total = byProgram.get(p.programCode) ?? { programCode: p.programCode, programName: nameOf(p.programCode), count: 0, totalFen: 0 };
+    total.count++;
+    total.totalFen += p.amountFen;
+    byProgram.set(p.programCode, total);
+  }
+  return {
+    person: { name: newest.recipientName, maskedId: newest.maskedId, villageName: deps.villageName(newest.villageCode) },
+    payments: payments.map((p) => ({
+      id: p.id,
+      programCode: p.programCode,
+      programName: nameOf(p.programCode),
+      recipientName: p.recipientName,
+      villageCode: p.villageCode,
+      amountFen: p.amountFen,
+      period: p.period,
+      paidDate: p.paidDate,
+      department: p.department,
+    })),
+    totals: { byProgram: [...byProgram.values()], totalFen: payments.reduce((s, p) => s + p.amountFen, 0) },
+    message: null,
+  };
+}

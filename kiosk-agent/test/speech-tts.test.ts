@@ -1,0 +1,119 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { errorHandler } from '@sunshine/service-kit';
+import express from 'express';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSpeech } from '../src/speech';
+
+// The real espeak-ng behind GET /api/tts, on a loopback port.
+
+let url: string;
+let cacheDir: string;
+let server: ReturnType<ReturnType<typeof express>['listen']>;
+
+beforeAll(async () => {
+  cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tts-test-'));
+  const logger = pino({ level: 'silent' });
+  const app = express();
+  app.use(createSpeech({ cacheDir, logger }).router);
+  app.use(errorHandler(logger));
+  server = app.listen(0, '127.0.0.1');
+  await new Promise((r) => server.once('listening', r));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/tts`;
+});
+afterAll(async () => {
+  await new Promise((r) => server.close(r));
+  fs.rmSync(cacheDir, { recursive: true, force: true });
+});
+
+const tts = (text: string) => fetch(`${url}?text=${encodeURIComponent(text)}`);
+
+/** Seconds of audio from a PCM WAV header (fmt byte rate, data chunk size). */
+function wavSeconds(wav: Buffer): number {
+  let offset = 12;
+  let byteRate = 0;
+  while (offset + 8 <= wav.length) {
+    const id = wav.toString('ascii', offset, offset + 4);
+    const size = wav.readUInt32LE(offset + 4);
+    if (id === 'fmt ') byteRate = wav.readUInt32LE(offset + 16);
+    if (id === 'data') return Math.min(size, wav.length - offset - 8) / byteRate;
+    offset += 8 + size;
+  }
+  return 0;
+}
+
+describe('GET /api/tts', () => {
+  const sentence = '您的补贴一千二百三十四元五角已经发放。';
+
+  it('answers a real Mandarin WAV of plausible length', async () => {
+    const res = await tts(sentence);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('audio/wav');
+    const wav = Buffer.from(await res.arrayBuffer());
+    expect(wav.toString('ascii', 0, 4)).toBe('RIFF');
+    expect(wav.toString('ascii', 8, 12)).toBe('WAVE');
+    const seconds = wavSeconds(wav);
+    // 19 syllables at a slow rate: a few seconds, not a blip and not a minute.
+    expect(seconds).toBeGreaterThan(2);
+    expect(seconds).toBeLessThan(15);
+    const file = path.join(os.tmpdir(), `tts-${process.pid}.wav`);
+    fs.writeFileSync(file, wav);
+    const soxSeconds = Number(execFileSync('sox', ['--i', '-D', file], { encoding: 'utf8' }).trim());
+    fs.rmSync(file);
+    expect(Math.abs(soxSeconds - seconds)).toBeLessThan(0.05);
+  });
+
+  it('serves a repeat from the cache, identical and fast', async () => {
+    let started = performance.now();
+    const first = Buffer.from(await (await tts('请输入身份证号码')).arrayBuffer());
+    const renderMs = performance.now() - started;
+    const cached = fs.readdirSync(cacheDir).map((f) => [f]);
+    started = performance.now();
+    const second = Buffer.from(await (await tts('请输入身份证号码')).arrayBuffer());
+    const hitMs = performance.now() - started;
+    expect(second.equals(first)).toBe(true);
+    // Nothing was rendered again, and the hit took a few milliseconds.
+    expect(fs.readdirSync(cacheDir)).toEqual(cached.map(([f]) => f));
+    expect(hitMs).toBeLessThan(Math.max(50, renderMs));
+    expect(fs.readdirSync(cacheDir).filter((f) => f.endsWith('.wav')).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('reads stray digits one by one, like the same text written in words', async () => {
+    const digits = Buffer.from(await (await tts('查询号 0042')).arrayBuffer());
+    const words = Buffer.from(await (await tts('查询号 零零四二')).arrayBuffer());
+    expect(digits.equals(words)).toBe(true);
+  });
+
+  it('refuses empty and overlong text with a clear error, and is not fooled by option-like text', async () => {
+    const empty = await tts('   ');
+    expect(empty.status).toBe(400);
+    const long = await tts('好'.repeat(401));
+    expect(long.status).toBe(413);
+    expect(((await long.json()) as { error: { message: string } }).error.message).toContain('400');
+    const optionLike = await tts('--help -w /tmp/evil.wav');
+    expect(optionLike.status).toBe(200);
+    expect(fs.existsSync('/tmp/evil.wav')).toBe(false);
+  });
+
+  it('keeps the cache within its size, dropping the least recently used', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tts-prune-'));
+    const app = express().use(createSpeech({ cacheDir: dir, logger: pino({ level: 'silent' }), maxCacheFiles: 3 }).router);
+    const small = app.listen(0, '127.0.0.1');
+    await new Promise((r) => small.once('listening', r));
+    const base = `http://127.0.0.1:${(small.address() as AddressInfo).port}/api/tts?text=`;
+    for (const t of ['一', '二', '三', '四', '五']) expect((await fetch(base + encodeURIComponent(t))).status).toBe(200);
+    expect(fs.readdirSync(dir).filter((f) => f.endsWith('.wav')).length).toBeLessThanOrEqual(3);
+    await new Promise((r) => small.close(r));
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('renders concurrent requests for many texts', async () => {
+    const texts = Array.from({ length: 8 }, (_, i) => `第${'一二三四五六七八'[i]}条通知`);
+    const answers = await Promise.all(texts.map(async (t) => (await tts(t)).status));
+    expect(answers).toEqual(texts.map(() => 200));
+  });
+});
