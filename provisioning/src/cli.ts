@@ -1,22 +1,27 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
-import { enrol, EnrolFailed } from './enrol';
+import { registerCheck } from './commands/check.command';
+import { registerEnrol } from './commands/enrol.command';
+import { registerOsSetup } from './commands/os-setup.command';
+import { registerReEnrol } from './commands/re-enrol.command';
+import { registerRevoke } from './commands/revoke.command';
+import { ProvisionError } from './errors';
 
-const program = new Command('kiosk-provision').description('Enrol a Sunshine kiosk with central and set up its machine.');
+const program = new Command('kiosk-provision')
+  .description('阳光监督一体机 安装工具 — enrol a Sunshine kiosk with central and set up its machine.')
+  .showHelpAfterError('(add --help for usage)');
 
-program
-  .command('enrol')
-  .description("exchange a one-time code for this kiosk's credential and pull the county's data")
-  .requiredOption('--central <url>', 'central server URL, e.g. https://central.example.gov.cn')
-  .requiredOption('--code <code>', 'one-time enrolment code from the county console')
-  .option('--name <name>', "kiosk name, e.g. 'XX村村委会'")
-  .option('--data-dir <dir>', "the agent's data dir", process.env.AGENT_DATA_DIR ?? '/var/lib/sunshine-kiosk')
-  .action(async (opts: { central: string; code: string; name?: string; dataDir: string }) => {
-    const { enrolment, dataVersion } = await enrol({ centralUrl: opts.central, code: opts.code, name: opts.name, dataDir: opts.dataDir });
-    console.log(`Enrolled as kiosk ${enrolment.kioskNumber} (${enrolment.name}); data version ${dataVersion} is on this kiosk.`);
-  });
+registerEnrol(program);
+registerCheck(program);
+registerOsSetup(program);
+registerReEnrol(program);
+registerRevoke(program);
 
 program.parseAsync().catch((err: unknown) => {
-  console.error(err instanceof EnrolFailed ? `Enrolment failed: ${err.message}` : err);
+  if (err instanceof ProvisionError) {
+    console.error(`✘ ${err.message}`);
+  } else {
+    console.error('✘ 出错了 unexpected error; please send this to the county IT:', err);
+  }
   process.exitCode = 1;
 });

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { AgentSettings, parseEnvFile, renderAgentEnv } from './agent-config';
+
+const settings: AgentSettings = {
+  AGENT_DATA_DIR: '/var/lib/sunshine-kiosk',
+  AGENT_PORT: 8600,
+  CENTRAL_URL: 'https://central.example.gov.cn/',
+  PRINTER_INTERFACE: '/dev/usb/lp0',
+  PRINTER_PAPER_MM: 80,
+};
+
+describe('agent.env', () => {
+  it('round-trips through the systemd EnvironmentFile syntax', () => {
+    const text = renderAgentEnv(settings, new Date('2026-11-26T00:00:00Z'));
+    expect(text).toContain('PRINTER_INTERFACE=/dev/usb/lp0\n');
+    expect(AgentSettings.parse(parseEnvFile(text))).toEqual(settings);
+  });
+
+  it('quotes a value with spaces and reads it back', () => {
+    const text = renderAgentEnv({ ...settings, AGENT_DATA_DIR: '/srv/my kiosk' }, new Date());
+    expect(text).toContain('AGENT_DATA_DIR="/srv/my kiosk"');
+    expect(parseEnvFile(text).AGENT_DATA_DIR).toBe('/srv/my kiosk');
+  });
+
+  it('refuses a printer that is neither tcp://host:port nor a device path', () => {
+    expect(AgentSettings.safeParse({ ...settings, PRINTER_INTERFACE: 'printer.local' }).success).toBe(false);
+    expect(AgentSettings.safeParse({ ...settings, PRINTER_INTERFACE: 'tcp://192.168.1.50:9100' }).success).toBe(true);
+  });
+
+  it('refuses a paper width other than 58 or 80', () => {
+    expect(AgentSettings.safeParse({ ...settings, PRINTER_PAPER_MM: '76' }).success).toBe(false);
+  });
+});
