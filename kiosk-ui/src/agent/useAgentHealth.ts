@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { AgentHealth } from '@sunshine/contracts';
+import { subscribeAgentStatus } from './agent-socket';
 import { fetchAgentHealth } from './fetch-agent-health';
 
 const POLL_INTERVAL_MS = 30_000;
@@ -14,7 +15,7 @@ export interface AgentHealthState {
 }
 
 /**
- * Polls the agent's health on load and every 30 s. The agent runs on the kiosk
+ * Reads the agent's health on load, listens to its `status:changed` pushes and polls every 30 s. The agent runs on the kiosk
  * itself, so failing to reach it is unusual; the UI keeps showing what it last knew.
  */
 export function useAgentHealth(): AgentHealthState {
@@ -37,9 +38,14 @@ export function useAgentHealth(): AgentHealthState {
       }
     };
     void poll();
+    // Pushes make the banner and data date change at once; the poll is the safety net.
+    const unsubscribe = subscribeAgentStatus((health) =>
+      setState({ health, isLoading: false, error: null }),
+    );
     const timer = window.setInterval(() => void poll(), POLL_INTERVAL_MS);
     return () => {
       window.clearInterval(timer);
+      unsubscribe();
       controller.abort();
     };
   }, []);

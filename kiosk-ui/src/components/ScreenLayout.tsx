@@ -1,26 +1,39 @@
-import type { ComponentType } from 'react';
+import type { ComponentType, ReactNode } from 'react';
 import type { IconProps } from './Icons';
-import { ReadAloudButton } from './ReadAloudButton';
 
 export interface ScreenLayoutProps {
   title: string;
-  /** What the screen offers, in one plain sentence; also what 朗读 reads. */
-  summary: string;
   Icon: ComponentType<IconProps>;
+  /** A short line under the title: what to do here. */
+  hint?: string;
+  children?: ReactNode;
 }
 
-/** The frame of a screen below the top bar: its title, its sentence, its 朗读 button. */
-export function ScreenLayout({ title, summary, Icon }: ScreenLayoutProps) {
+/** The frame of a screen below the top bar: its title and icon, then its content. */
+export function ScreenLayout({ title, Icon, hint, children }: ScreenLayoutProps) {
   return (
     <section className="screen" aria-labelledby="screen-title">
       <div className="screen__header">
         <Icon className="screen__icon" />
-        <h1 id="screen-title" className="screen__title">
+        <h1 id="screen-title" className="screen__title" data-testid="screen-title">
           {title}
         </h1>
-        <ReadAloudButton text={`${title}。${summary}`} />
+        {hint !== undefined && <p className="screen__hint">{hint}</p>}
       </div>
-      <p className="screen__summary">{summary}</p>
+      <div className="screen__body">{children}</div>
     </section>
+  );
+}
+
+/** A plain message box for errors, empty lists and notes; the symbol is a second cue. */
+export function Notice({ kind, children, testId }: { kind: 'error' | 'info' | 'ok'; children: ReactNode; testId?: string }) {
+  const symbol = kind === 'error' ? '！' : kind === 'ok' ? '✓' : 'ⓘ';
+  return (
+    <p className={`notice notice--${kind}`} role={kind === 'error' ? 'alert' : 'status'} data-testid={testId}>
+      <span className="notice__symbol" aria-hidden="true">
+        {symbol}
+      </span>
+      <span>{children}</span>
+    </p>
   );
 }

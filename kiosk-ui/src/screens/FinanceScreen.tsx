@@ -1,13 +1,58 @@
+import type { FinancePeriod } from '@sunshine/contracts';
+import { useState } from 'react';
+import { listFinancePeriods, listVillages } from '../agent/content-api';
+import { useAgentData } from '../agent/useAgentData';
 import { FinanceIcon } from '../components/Icons';
-import { ScreenLayout } from '../components/ScreenLayout';
+import { Pager, pageCountOf, pageOf } from '../components/Pager';
+import { Notice, ScreenLayout } from '../components/ScreenLayout';
+import { useScreenSpeech } from '../session/useScreenSpeech';
+import { formatIsoDate, readPeriodChinese } from '../speech/read-numbers';
+import { FinanceBookView } from './finance/FinanceBookView';
 
-/** 村务财务 — a first stand-in; the real screen comes later. */
+const PERIODS_PER_PAGE = 4;
+
+/** Loads this kiosk's village (or the first one) and its periods, newest first. */
+async function loadPeriods(signal: AbortSignal) {
+  const villages = await listVillages(signal);
+  const code = villages.kioskVillageCode ?? villages.items[0]?.code ?? null;
+  if (code === null) return null;
+  return listFinancePeriods(code, signal);
+}
+
+export function periodLabel(period: string): string {
+  return /^\d{4}$/.test(period) ? `${period}年` : formatIsoDate(period);
+}
+
+/** 村务财务: choose a period; totals by category as bars first, then the lines, then the balance. */
 export function FinanceScreen() {
+  const data = useAgentData(loadPeriods, []);
+  const [page, setPage] = useState(1);
+  const [period, setPeriod] = useState<FinancePeriod | null>(null);
+  const list = data.kind === 'ready' ? data.value : null;
+  const shown = pageOf(list?.items ?? [], page, PERIODS_PER_PAGE);
+  useScreenSpeech(
+    period !== null
+      ? null
+      : data.kind === 'error'
+        ? data.message
+        : list === null
+          ? data.kind === 'ready' ? '暂时没有村级财务公开。' : null
+          : `${list.villageName}村务财务。请选择要看的月份：${shown.map((p) => readPeriodChinese(p.period)).join('，')}。`,
+  );
+  if (period !== null && list !== null) return <FinanceBookView villageCode={list.villageCode} villageName={list.villageName} period={period} onClose={() => setPeriod(null)} />;
   return (
-    <ScreenLayout
-      title="村务财务"
-      Icon={FinanceIcon}
-      summary="这里公开村里的收入和支出：先看总数，再看每一笔。"
-    />
+    <ScreenLayout title="村务财务" Icon={FinanceIcon} hint={list === null ? '请选择月份' : `${list.villageName} · 请选择月份`}>
+      {data.kind === 'loading' && <Notice kind="info">正在读取…</Notice>}
+      {data.kind === 'error' && <Notice kind="error">{data.message}</Notice>}
+      {data.kind === 'ready' && (list === null || list.items.length === 0) && <Notice kind="info">暂时没有村级财务公开</Notice>}
+      <div className="choice-grid choice-grid--periods" data-testid="finance-periods">
+        {shown.map((p) => (
+          <button key={p.id} type="button" className="choice" onClick={() => setPeriod(p)} data-testid="finance-period">
+            <span>{periodLabel(p.period)}</span>
+          </button>
+        ))}
+      </div>
+      <Pager page={page} pageCount={pageCountOf(list?.items.length ?? 0, PERIODS_PER_PAGE)} onPage={setPage} />
+    </ScreenLayout>
   );
 }

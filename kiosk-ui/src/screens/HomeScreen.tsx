@@ -1,6 +1,6 @@
 import { describeDataDate } from '../format/format-data-date';
 import { HelpIcon } from '../components/Icons';
-import { ReadAloudButton } from '../components/ReadAloudButton';
+import { useScreenSpeech } from '../session/useScreenSpeech';
 import { HOME_READ_ALOUD, HOME_TILES, type HomeTile } from './home-tiles';
 import type { ScreenProps } from './screen-props';
 
@@ -15,8 +15,9 @@ function Tile({ tile, onOpen }: { tile: HomeTile; onOpen: () => void }) {
   );
 }
 
-/** Six big tiles, 帮助 and 朗读, and how fresh the kiosk's data is. */
+/** Six big tiles, 帮助, and how fresh the kiosk's data is; 朗读 is in the speech bar. */
 export function HomeScreen({ nav, healthState }: ScreenProps) {
+  useScreenSpeech(HOME_READ_ALOUD);
   return (
     <section className="home" aria-labelledby="home-prompt">
       <h1 id="home-prompt" className="home__prompt">
@@ -41,7 +42,6 @@ export function HomeScreen({ nav, healthState }: ScreenProps) {
             <HelpIcon className="action-button__icon" />
             <span>帮助</span>
           </button>
-          <ReadAloudButton text={HOME_READ_ALOUD} />
         </div>
       </div>
     </section>

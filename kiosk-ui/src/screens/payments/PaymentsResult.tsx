@@ -1,0 +1,137 @@
+import { formatFen, type PaymentsLookupResult } from '@sunshine/contracts';
+import { useCallback, useMemo, useState } from 'react';
+import { printPaymentStatement } from '../../agent/agent-api';
+import { AskAboutButton } from '../../components/AskAboutButton';
+import { PaymentsIcon } from '../../components/Icons';
+import { Pager, pageCountOf, pageOf } from '../../components/Pager';
+import { PrintStatus } from '../../components/PrintStatus';
+import { Notice, ScreenLayout } from '../../components/ScreenLayout';
+import { usePrintJob } from '../../components/usePrintJob';
+import { useSession } from '../../session/session';
+import { useBackHandler } from '../../session/useScreenSpeech';
+import { PolicyReader } from './PolicyReader';
+import { formatIsoDate } from '../../speech/read-numbers';
+import { groupPayments } from './group-payments';
+
+const ROWS_PER_PAGE = 3;
+
+interface Row {
+  key: string;
+  programCode: string;
+  programName: string;
+  year: string;
+  count: number;
+  totalFen: number;
+  payments: PaymentsLookupResult['payments'];
+}
+
+/** The person's payments: one row per programme and year, with totals; open a row for its payments. */
+export function PaymentsResult({ idNumber, result }: { idNumber: string; result: PaymentsLookupResult }) {
+  const rows = useMemo<Row[]>(
+    () =>
+      groupPayments(result.payments).flatMap((program) =>
+        program.years.map((year) => ({
+          key: `${program.programCode}-${year.year}`,
+          programCode: program.programCode,
+          programName: program.programName,
+          year: year.year,
+          count: year.payments.length,
+          totalFen: year.totalFen,
+          payments: year.payments,
+        })),
+      ),
+    [result],
+  );
+  const [page, setPage] = useState(1);
+  const [openRow, setOpenRow] = useState<Row | null>(null);
+  const printer = usePrintJob(() => printPaymentStatement(idNumber));
+  const [policyOf, setPolicyOf] = useState<Row | null>(null);
+  const session = useSession();
+  // 返回 steps back: policy → lines → summary → a new ID.
+  useBackHandler(
+    useCallback(() => {
+      if (policyOf !== null) setPolicyOf(null);
+      else if (openRow !== null) setOpenRow(null);
+      else session.update({ payments: null });
+      return true;
+    }, [policyOf, openRow, session]),
+  );
+
+  if (result.person === null || result.payments.length === 0) {
+    return (
+      <ScreenLayout title="查补贴" Icon={PaymentsIcon}>
+        <Notice kind="info" testId="payments-empty">
+          {result.message ?? '没有查到这个身份证号码的补贴记录。'}
+        </Notice>
+      </ScreenLayout>
+    );
+  }
+  if (policyOf !== null) return <PolicyReader programCode={policyOf.programCode} programName={policyOf.programName} />;
+  if (openRow !== null) return <PaymentLines row={openRow} onPolicy={() => setPolicyOf(openRow)} />;
+
+  return (
+    <ScreenLayout title="查补贴" Icon={PaymentsIcon} hint={`${result.person.name} · ${result.person.maskedId}`}>
+      <p className="total-line" data-testid="payments-total">
+        共 {result.payments.length} 笔，合计 <strong className="money">{formatFen(result.totals.totalFen)}</strong>
+      </p>
+      <ul className="row-list" data-testid="payments-groups">
+        {pageOf(rows, page, ROWS_PER_PAGE).map((row) => (
+          <li key={row.key}>
+            <button type="button" className="row-button" onClick={() => setOpenRow(row)} data-testid="payments-group">
+              <span className="row-button__main">
+                {row.programName} · {row.year}年
+              </span>
+              <span className="row-button__side">
+                {row.count} 笔 · <strong className="money">{formatFen(row.totalFen)}</strong> · 看明细 ▶
+              </span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      <div className="button-row">
+        <Pager page={page} pageCount={pageCountOf(rows.length, ROWS_PER_PAGE)} onPage={setPage} />
+        <button type="button" className="action-button action-button--primary" onClick={() => void printer.print()} data-testid="print">
+          打印
+        </button>
+      </div>
+      <PrintStatus view={printer.view} onRetry={() => void printer.retry()} onShowOnScreen={printer.dismiss} />
+    </ScreenLayout>
+  );
+}
+
+const LINES_PER_PAGE = 3;
+
+function PaymentLines({ row, onPolicy }: { row: Row; onPolicy: () => void }) {
+  const [page, setPage] = useState(1);
+  return (
+    <ScreenLayout title={`${row.programName} ${row.year}年`} Icon={PaymentsIcon} hint={`共 ${row.count} 笔，合计 ${formatFen(row.totalFen)}`}>
+      <ul className="row-list" data-testid="payment-lines">
+        {pageOf(row.payments, page, LINES_PER_PAGE).map((payment) => (
+          <li key={payment.id} className="line-card" data-testid="payment-line">
+            <span className="line-card__text">
+              <span className="line-card__main">
+                {formatIsoDate(payment.paidDate)} 发放 · <strong className="money">{formatFen(payment.amountFen)}</strong>
+              </span>
+              <span className="line-card__side">
+                {formatIsoDate(payment.period)} · {payment.department}
+              </span>
+            </span>
+            <AskAboutButton
+              subject={{
+                kind: 'payment',
+                id: payment.id,
+                title: `${row.programName} ${formatIsoDate(payment.period)} ${formatFen(payment.amountFen)}`,
+              }}
+            />
+          </li>
+        ))}
+      </ul>
+      <div className="button-row">
+        <Pager page={page} pageCount={pageCountOf(row.payments.length, LINES_PER_PAGE)} onPage={setPage} />
+        <button type="button" className="action-button" onClick={onPolicy} data-testid="payment-policy">
+          这是什么补贴
+        </button>
+      </div>
+    </ScreenLayout>
+  );
+}

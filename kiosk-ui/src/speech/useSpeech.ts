@@ -1,0 +1,18 @@
+import { useEffect, useSyncExternalStore } from 'react';
+import { getSpeechState, isAutoReadOn, speak, subscribeSpeech, type SpeechState } from './speak';
+
+export function useSpeechState(): SpeechState {
+  return useSyncExternalStore(subscribeSpeech, getSpeechState);
+}
+
+/**
+ * Reads `text` when it first appears or changes (auto-read, DESIGN §7), unless staff
+ * switched auto-read off. Speech for the old screen is stopped by the shell.
+ */
+export function useAutoRead(text: string | null): void {
+  useEffect(() => {
+    if (text === null || text === '' || !isAutoReadOn()) return;
+    const timer = window.setTimeout(() => speak(text), 150);
+    return () => window.clearTimeout(timer);
+  }, [text]);
+}
