@@ -2,9 +2,14 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Benchmark, BenchResult } from './harness';
+import { agentRss } from './agent-rss.bench';
+import { deltaApply } from './delta-apply.bench';
+import { paymentsLookup } from './payments-lookup.bench';
+import { printLatency } from './print-latency.bench';
 import { snapshotApply } from './snapshot-apply.bench';
 
-const benchmarks: Benchmark[] = [snapshotApply];
+// The kiosk-agent benchmarks share one county and kiosk; agent-rss (last of them) cleans it up.
+const benchmarks: Benchmark[] = [snapshotApply, paymentsLookup, deltaApply, agentRss, printLatency, (await import('./ui-app.bench')).uiBenchmarks];
 
 const filter = process.argv[2];
 const results: BenchResult[] = [];

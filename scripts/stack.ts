@@ -18,6 +18,10 @@ export interface StackOptions {
   centralPort: number;
   agentPort: number;
   printerPort: number;
+  /** Where the virtual printer keeps receipts; defaults to `printer/` beside the agent's data dir. */
+  printerDir?: string;
+  /** The virtual printer's page (receipts, fault switches); defaults to the printer port + 1. */
+  printerHttpPort?: number;
   /** Defaults to the virtual printer. */
   printerInterface?: string;
   /** The central the agent talks to; defaults to the one started here. */
@@ -34,6 +38,7 @@ export interface Stack {
   centralUrl: string;
   agentUrl: string;
   printerInterface: string;
+  printerPageUrl: string;
   adminPassword: string;
   county: CountyManifest;
   stop(): Promise<void>;
@@ -51,12 +56,25 @@ export async function launchStack(options: StackOptions): Promise<Stack> {
   const centralUrl = `http://127.0.0.1:${options.centralPort}`;
   const agentUrl = `http://127.0.0.1:${options.agentPort}`;
   const printerInterface = options.printerInterface ?? `tcp://127.0.0.1:${options.printerPort}`;
+  const printerHttpPort = options.printerHttpPort ?? options.printerPort + 1;
+  const printerPageUrl = `http://127.0.0.1:${printerHttpPort}/`;
   const log = options.log ?? ((line: string) => process.stdout.write(line));
   const children: ChildProcess[] = [];
   const stop = () => stopAll(children);
 
   try {
-    children.push(service('printer', 'virtual-printer/src/main.ts', { VIRTUAL_PRINTER_PORT: String(options.printerPort) }, log));
+    children.push(
+      service(
+        'printer',
+        'virtual-printer/src/main.ts',
+        {
+          VIRTUAL_PRINTER_PORT: String(options.printerPort),
+          VIRTUAL_PRINTER_HTTP_PORT: String(printerHttpPort),
+          VIRTUAL_PRINTER_DIR: options.printerDir ?? path.join(path.dirname(options.agentDataDir), 'printer'),
+        },
+        log,
+      ),
+    );
     children.push(
       service(
         'central',
@@ -73,7 +91,9 @@ export async function launchStack(options: StackOptions): Promise<Stack> {
       ),
     );
     await waitForHealth(`${centralUrl}/api/health`, 120_000);
-    if (needsEnrolment) await enrol({ centralUrl, code: enrolmentCode, name: '演示村村委会', dataDir: options.agentDataDir });
+    if (needsEnrolment) {
+      await enrol({ centralUrl, code: enrolmentCode, name: '演示村村委会', dataDir: options.agentDataDir, printer: printerInterface, agentPort: options.agentPort });
+    }
     children.push(
       service(
         'agent',
@@ -93,7 +113,7 @@ export async function launchStack(options: StackOptions): Promise<Stack> {
     await stop();
     throw err;
   }
-  return { centralUrl, agentUrl, printerInterface, adminPassword, county, stop };
+  return { centralUrl, agentUrl, printerInterface, printerPageUrl, adminPassword, county, stop };
 }
 
 async function ensureCounty(dir: string, scale: StackOptions['scale'], seed: number): Promise<CountyManifest> {

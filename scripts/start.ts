@@ -46,7 +46,7 @@ Sunshine Kiosk demo is running.
 
   Kiosk (touchscreen UI):  ${stack.agentUrl}/
   Central (county server): ${stack.centralUrl}/
-  Virtual printer:         ${stack.printerInterface}
+  Printer:                 ${stack.printerInterface}   (virtual printer's receipts: ${stack.printerPageUrl})
 
   Staff login:  admin / ${stack.adminPassword}${env.CENTRAL_ADMIN_PASSWORD ? '' : '   (random; set CENTRAL_ADMIN_PASSWORD to choose one)'}
 
