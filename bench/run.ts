@@ -3,13 +3,15 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Benchmark, BenchResult } from './harness';
 import { agentRss } from './agent-rss.bench';
+import { complaintIntake } from './complaint-intake.bench';
 import { deltaApply } from './delta-apply.bench';
 import { paymentsLookup } from './payments-lookup.bench';
 import { printLatency } from './print-latency.bench';
 import { snapshotApply } from './snapshot-apply.bench';
+import { uiBenchmarks } from './ui-app.bench';
 
 // The kiosk-agent benchmarks share one county and kiosk; agent-rss (last of them) cleans it up.
-const benchmarks: Benchmark[] = [snapshotApply, paymentsLookup, deltaApply, agentRss, printLatency, (await import('./ui-app.bench')).uiBenchmarks];
+const benchmarks: Benchmark[] = [snapshotApply, paymentsLookup, deltaApply, agentRss, complaintIntake, printLatency, uiBenchmarks];
 
 const filter = process.argv[2];
 const results: BenchResult[] = [];

@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { freePort, launchStack, type Stack } from '../../scripts/stack';
+import { launchChromium } from './browser';
 import { LinkProxy } from './link-proxy';
 
 export interface UiStack extends Stack {
@@ -13,8 +14,8 @@ export interface UiStack extends Stack {
 }
 
 /**
- * The whole system with a tiny county, like `startTestStack`, but the agent talks to
- * central through a {@link LinkProxy} so UI tests can take central away and bring it back.
+ * The whole system on free loopback ports with a tiny county, in a temporary directory.
+ * The agent talks to central through a {@link LinkProxy} so UI tests can take central away and bring it back.
  */
 export async function startUiStack(): Promise<UiStack> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sunshine-ui-e2e-'));
@@ -56,30 +57,7 @@ export async function startUiStack(): Promise<UiStack> {
  * so the voice-recording flow can run headless.
  */
 export function launchKioskChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--autoplay-policy=no-user-gesture-required',
-      '--use-fake-ui-for-media-stream',
-      '--use-fake-device-for-media-stream',
-    ],
-  });
-}
-
-/** True when the agent serves `method path` (anything but 404 counts). */
-export async function agentHas(agentUrl: string, method: 'GET' | 'POST', route: string, body: unknown = {}): Promise<boolean> {
-  const response = await fetch(`${agentUrl}${route}`, {
-    method,
-    headers: { 'content-type': 'application/json' },
-    ...(method === 'POST' ? { body: JSON.stringify(body) } : {}),
-  });
-  return response.status !== 404;
+  return launchChromium(['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream']);
 }
 
 function isFree(port: number): Promise<boolean> {

@@ -4,14 +4,15 @@ import { AgentHealth } from '@sunshine/contracts';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HomePage } from '../pages/home.page';
-import { launchChromium, viewports, type Orientation } from '../support/browser';
-import { artifactsDir, startTestStack } from '../support/test-stack';
+import { viewports, type Orientation } from '../support/browser';
+import { artifactsDir } from '../support/artifacts';
+import { launchKioskChromium, startUiStack, type UiStack } from '../support/ui-stack';
 
-let stack: Awaited<ReturnType<typeof startTestStack>>;
+let stack: UiStack;
 let browser: Browser;
 
 beforeAll(async () => {
-  [stack, browser] = await Promise.all([startTestStack(), launchChromium()]);
+  [stack, browser] = await Promise.all([startUiStack(), launchKioskChromium()]);
   fs.mkdirSync(artifactsDir, { recursive: true });
 });
 

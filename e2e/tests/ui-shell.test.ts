@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KioskPage, type TileId } from '../pages/kiosk.page';
 import { viewports, type Orientation } from '../support/browser';
 import { auditLayout } from '../support/layout-audit';
-import { artifactsDir } from '../support/test-stack';
+import { artifactsDir } from '../support/artifacts';
 import { launchKioskChromium, startUiStack, type UiStack } from '../support/ui-stack';
 
 let stack: UiStack;

@@ -11,7 +11,7 @@ export interface RevokeOptions {
 
 /**
  * Revokes a kiosk at central as a staff admin: `POST /api/auth/login`, then
- * `POST /api/kiosks/:kioskNumber/revoke` with the session cookie. Central refuses the
+ * `POST /api/fleet/kiosks/:kioskNumber/revoke` with the session cookie. Central refuses the
  * kiosk's token from then on (403 on sync and on its socket).
  */
 export async function revokeKiosk(options: RevokeOptions): Promise<void> {
@@ -19,7 +19,7 @@ export async function revokeKiosk(options: RevokeOptions): Promise<void> {
   const kioskNumber = KioskNumber.safeParse(options.kioskNumber);
   if (!kioskNumber.success) throw new ProvisionError(`机器编号不对 the kiosk number must be 4 digits, e.g. 0042`);
   const cookie = await login(options);
-  const { response, body } = await callCentral(options.centralUrl, `/api/kiosks/${kioskNumber.data}/revoke`, {
+  const { response, body } = await callCentral(options.centralUrl, `/api/fleet/kiosks/${kioskNumber.data}/revoke`, {
     method: 'POST',
     headers: { cookie, 'content-type': 'application/json' },
     body: '{}',
@@ -29,7 +29,7 @@ export async function revokeKiosk(options: RevokeOptions): Promise<void> {
     const noEndpoint = !error.success || error.data.error.message === 'No such endpoint.';
     throw new ProvisionError(
       noEndpoint
-        ? `这个中心服务器还不能注销 this central cannot revoke kiosks yet (it has no POST /api/kiosks/:kioskNumber/revoke); update central.`
+        ? `这个中心服务器还不能注销 this central cannot revoke kiosks yet (it has no POST /api/fleet/kiosks/:kioskNumber/revoke); update central.`
         : `找不到 ${kioskNumber.data} 号机 central knows no kiosk ${kioskNumber.data}: ${error.data.error.message}`,
     );
   }

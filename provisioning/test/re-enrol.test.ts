@@ -4,7 +4,6 @@ import { AgentHealth } from '@sunshine/contracts';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runChecks } from '../src/checks/run-checks';
 import { enrol } from '../src/enrol';
-import { ProvisionError } from '../src/errors';
 import { reEnrol } from '../src/re-enrol';
 import { revokeKiosk } from '../src/revoke';
 import { ADMIN_PASSWORD, freePort, startAgent, startCentral, tempDir, type RunningCentral } from './helpers';
@@ -24,24 +23,17 @@ describe('revoke and re-enrol round trip', () => {
     const first = await enrol({ centralUrl: central.url, code: 'FIRSTCODE2345678', name: '旧机', dataDir, agentPort: await freePort(), printer: 'tcp://127.0.0.1:9' });
     const cacheBefore = fs.statSync(path.join(dataDir, 'kiosk.sqlite'));
 
-    // The county admin revokes the old kiosk (where central offers it) and makes a new code.
+    // The county admin revokes the old kiosk and makes a new code.
     // Same address as before: agent.env keeps pointing at it.
     const port = Number(new URL(central.url).port);
     await central.close();
     central = await startCentral(dir, { code: 'SECONDCODE234567', port });
-    const revoked = await revokeKiosk({ centralUrl: central.url, kioskNumber: first.enrolment.kioskNumber, username: 'admin', password: ADMIN_PASSWORD }).then(
-      () => true,
-      (err: unknown) => {
-        // Until central ships POST /api/kiosks/:kioskNumber/revoke, the refusal must be plain.
-        expect(err).toBeInstanceOf(ProvisionError);
-        expect(String(err)).toMatch(/cannot revoke kiosks yet|cannot sign in/);
-        return false;
-      },
-    );
-    if (revoked) {
-      const results = await runChecks({ dataDir });
-      expect(results.find((r) => r.id === 'credential')).toMatchObject({ status: 'fail', detail: expect.stringContaining('revoked') });
-    }
+    await revokeKiosk({ centralUrl: central.url, kioskNumber: first.enrolment.kioskNumber, username: 'admin', password: ADMIN_PASSWORD });
+    const revoked = await runChecks({ dataDir });
+    expect(revoked.find((r) => r.id === 'credential')).toMatchObject({ status: 'fail', detail: expect.stringContaining('revoked') });
+    await expect(
+      revokeKiosk({ centralUrl: central.url, kioskNumber: '0999', username: 'admin', password: ADMIN_PASSWORD }),
+    ).rejects.toThrow(/0999/);
 
     const result = await reEnrol({ dataDir, code: 'second-code-2345-67' });
     expect(result.previous.kioskNumber).toBe(first.enrolment.kioskNumber);

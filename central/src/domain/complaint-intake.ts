@@ -1,5 +1,5 @@
 import { AppError, ComplaintCategory, parseTicketNumber, type ComplaintIntake, type ComplaintIntakeAck } from '@sunshine/contracts';
-import type { AudioStore } from '../db/audio.store';
+import type { AudioStore } from '../db/blob.store';
 import type { TicketRecord, TicketRepository } from '../db/tickets.repository';
 import type { TicketCategory } from './categories';
 import { hashPin, sealContact } from './contact-seal';

@@ -4,7 +4,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { toCsv } from '../domain/statistics';
 import type { AuditRepository } from '../db/audit.repository';
-import type { AudioStore } from '../db/audio.store';
+import type { AudioStore } from '../db/blob.store';
 import type { TicketRepository } from '../db/tickets.repository';
 import { deadlinesOf, findStaffTicket, getStaffTicket, toStaffTicketItem, type StaffTicketDeps } from '../domain/staff-ticket-view';
 import { applyTicketAction, createStaffTicket, listDeadlineTickets } from '../domain/ticket-handling';

@@ -1,0 +1,55 @@
+import { startTestCentral, TEST_ADMIN_PASSWORD, type TestCentral } from '@sunshine/central/testing';
+import { PaymentsLookupResult } from '@sunshine/contracts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { enrolKiosk, startAgent, tempDir, type RunningAgent } from './support';
+
+describe('a correction at central', () => {
+  let central: TestCentral;
+  let agent: RunningAgent;
+
+  beforeAll(async () => {
+    central = await startTestCentral();
+    const dir = tempDir('correction');
+    await enrolKiosk(central.url, central.enrolmentCode, dir);
+    // Polling is slowed to an hour: only central's push can bring the correction in time.
+    agent = await startAgent(dir, { SYNC_POLL_SECONDS: '3600' });
+  });
+  afterAll(async () => {
+    await agent?.close();
+    await central?.close();
+  });
+
+  it('reaches a running agent through the content:published push', async () => {
+    const person = central.county.samplePeople[0];
+    if (!person) throw new Error('the tiny county has no sample people');
+    const lookup = async () => {
+      const res = await fetch(`${agent.url}/api/payments/lookup`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ idNumber: person.idNumber }),
+      });
+      return PaymentsLookupResult.parse(await res.json());
+    };
+    await expect.poll(() => agent.agent.health().online, { timeout: 10_000 }).toBe(true);
+    const payment = (await lookup()).payments[0];
+    if (!payment) throw new Error('the sample person has no payments');
+
+    const login = await fetch(`${central.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: TEST_ADMIN_PASSWORD }),
+    });
+    const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const corrected = await fetch(`${central.url}/api/records/payments/${payment.id}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json', cookie },
+      body: JSON.stringify({ changes: { amountFen: payment.amountFen + 100 }, reason: '金额录错，多发了一元' }),
+    });
+    expect(corrected.status).toBe(200);
+
+    await expect
+      .poll(async () => (await lookup()).payments.find((p) => p.id === payment.id)?.amountFen, { timeout: 10_000 })
+      .toBe(payment.amountFen + 100);
+    expect(agent.agent.health().dataVersion).toBe(2);
+  });
+});
