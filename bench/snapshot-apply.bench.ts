@@ -47,7 +47,7 @@ export const snapshotApply: Benchmark = {
       const ratio = snapshotMs / baselineMs;
       return [
         result({
-          name: `snapshot import, ${scale} county (${rows.length} rows), vs bare bulk insert`,
+          name: `snapshot import, ${scale} scale (${rows.length} rows), vs bare bulk insert`,
           value: round(seconds, 2),
           unit: 's',
           baseline: round(baselineMs / 1000, 2),

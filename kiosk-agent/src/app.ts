@@ -12,6 +12,7 @@ import { readEnrolment } from './enrolment-file';
 import { contentRoutes } from './http/content.routes';
 import { healthRoutes } from './http/health.routes';
 import { uiRoutes } from './http/ui.routes';
+import { staffRoutes } from './http/staff.routes';
 import { villagerRoutes } from './http/villager.routes';
 import { createPrinting } from './printing';
 import { receiptSources } from './receipt-sources';
@@ -158,6 +159,7 @@ export function buildAgent(config: AgentConfig, logger: Logger): Agent {
   app.use(healthRoutes(health));
   app.use(contentRoutes(services, blobDir));
   app.use(villagerRoutes(services, usage, () => scheduler?.trigger() ?? Promise.resolve()));
+  app.use(staffRoutes(config.staffPin));
   app.use(printing.router);
   app.use(createSpeech({ cacheDir: path.join(config.dataDir, 'tts-cache'), logger }).router);
   app.use(uiRoutes(config.uiDir));

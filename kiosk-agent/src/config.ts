@@ -19,6 +19,8 @@ const Env = z.object({
   /** Longest wait between two delivery attempts of the complaint outbox. */
   OUTBOX_RETRY_MAX_SECONDS: z.coerce.number().positive().default(300),
   PRINTER_PAPER_MM: z.enum(['58', '80']).default('80'),
+  /** Opens the kiosk's hidden staff panel; set per kiosk (the default is the demo's). */
+  AGENT_STAFF_PIN: z.string().regex(/^\d{4}$/, 'AGENT_STAFF_PIN must be 4 digits').default('2468'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -35,6 +37,7 @@ export interface AgentConfig {
   heartbeatMs: number;
   outboxRetryMaxMs: number;
   paperMm: 58 | 80;
+  staffPin: string;
   logLevel: string;
 }
 
@@ -52,6 +55,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AgentConfig {
     heartbeatMs: e.HEARTBEAT_SECONDS * 1000,
     outboxRetryMaxMs: e.OUTBOX_RETRY_MAX_SECONDS * 1000,
     paperMm: e.PRINTER_PAPER_MM === '58' ? 58 : 80,
+    staffPin: e.AGENT_STAFF_PIN,
     logLevel: e.LOG_LEVEL,
   };
 }

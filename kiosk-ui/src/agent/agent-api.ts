@@ -55,6 +55,9 @@ export const retryPrintJob = (jobId: string) =>
     body: {},
   });
 
+/** Staff panel: the agent checks the PIN against its config (403 wrong_pin). */
+export const unlockStaffPanel = (pin: string) => agentRequest('/api/staff/unlock', NoContent, { body: { pin } });
+
 /** Staff panel: ask the agent to sync with central now. */
 export const syncNow = () => agentRequest('/api/sync/now', NoContent, { body: {} });
 

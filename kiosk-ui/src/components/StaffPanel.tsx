@@ -1,7 +1,7 @@
 import type { AgentHealth } from '@sunshine/contracts';
 import { useState } from 'react';
 import { AgentRequestError, errorMessage } from '../agent/agent-request';
-import { printTestPage, syncNow } from '../agent/agent-api';
+import { printTestPage, syncNow, unlockStaffPanel } from '../agent/agent-api';
 import { PIN_KEYPAD } from '../keypad/keypad-logic';
 import { isAutoReadOn, setAutoRead } from '../speech/speak';
 import { Keypad } from './Keypad';
@@ -9,11 +9,7 @@ import { Notice } from './ScreenLayout';
 import { usePrintJob } from './usePrintJob';
 import { printJobText } from '../speech/screen-texts';
 
-/**
- * The demo staff PIN (documented in kiosk-ui/CONTEXT.md). A county sets its own once the
- * agent serves one from its config; the panel only shows status and harmless actions.
- */
-export const STAFF_PIN = '2468';
+const PIN_LENGTH = 4;
 
 const PRINTER_WORDS: Record<AgentHealth['printer']['state'], string> = {
   ready: '正常',
@@ -26,6 +22,7 @@ const PRINTER_WORDS: Record<AgentHealth['printer']['state'], string> = {
 
 export function StaffPanel({ health, onClose }: { health: AgentHealth | null; onClose: () => void }) {
   const [pin, setPin] = useState('');
+  const [pinMessage, setPinMessage] = useState<string | null>(null);
   const [isUnlocked, setUnlocked] = useState(false);
   const [autoRead, setAutoReadState] = useState(isAutoReadOn);
   const [syncMessage, setSyncMessage] = useState<string | null>(null);
@@ -33,10 +30,14 @@ export function StaffPanel({ health, onClose }: { health: AgentHealth | null; on
 
   const handlePin = (next: string) => {
     setPin(next);
-    if (next.length === STAFF_PIN.length) {
-      if (next === STAFF_PIN) setUnlocked(true);
-      else setPin('');
-    }
+    if (next.length < PIN_LENGTH) return;
+    unlockStaffPanel(next).then(
+      () => setUnlocked(true),
+      (error: unknown) => {
+        setPin('');
+        setPinMessage(errorMessage(error));
+      },
+    );
   };
   const handleSync = async () => {
     setSyncMessage('正在同步…');
@@ -60,6 +61,7 @@ export function StaffPanel({ health, onClose }: { health: AgentHealth | null; on
         {!isUnlocked ? (
           <>
             <p data-testid="staff-pin-display">请输入工作人员密码：{'●'.repeat(pin.length)}</p>
+            {pinMessage && <Notice kind="error" testId="staff-pin-message">{pinMessage}</Notice>}
             <Keypad value={pin} rules={PIN_KEYPAD} onChange={handlePin} />
           </>
         ) : (
