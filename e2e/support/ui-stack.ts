@@ -3,7 +3,8 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { freePort, launchStack, type Stack } from '../../scripts/stack';
+import { freePort } from '@sunshine/service-kit';
+import { launchStack, type Stack } from '../../scripts/stack';
 import { launchChromium } from './browser';
 import { LinkProxy } from './link-proxy';
 

@@ -1,38 +1,25 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { AgentHealth } from '@sunshine/contracts';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { HomePage } from '../pages/home.page';
 import { viewports, type Orientation } from '../support/browser';
 import { artifactsDir } from '../support/artifacts';
-import { launchKioskChromium, startUiStack, type UiStack } from '../support/ui-stack';
+import { useKioskSuite } from '../support/kiosk-suite';
 
-let stack: UiStack;
-let browser: Browser;
-
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startUiStack(), launchKioskChromium()]);
-  fs.mkdirSync(artifactsDir, { recursive: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+const suite = useKioskSuite();
 
 describe.each(Object.keys(viewports) as Orientation[])('kiosk home screen (%s)', (orientation) => {
   it('shows the six tiles and the data date from the agent, in CJK glyphs', async () => {
-    const page = await browser.newPage({ viewport: viewports[orientation] });
+    const page = await suite.browser.newPage({ viewport: viewports[orientation] });
     const home = new HomePage(page);
-    await home.open(stack.agentUrl);
+    await home.open(suite.stack.agentUrl);
 
     await expect.poll(() => home.tiles.allInnerTexts()).toHaveLength(6);
     const titles = await home.tiles.allInnerTexts();
     for (const [i, title] of ['查补贴', '项目公开', '村务财务', '党务政务', '我要反映', '查进度'].entries()) {
       expect(titles[i]).toContain(title);
     }
-    const health = AgentHealth.parse(await (await fetch(`${stack.agentUrl}/api/health`)).json());
+    const health = AgentHealth.parse(await (await fetch(`${suite.stack.agentUrl}/api/health`)).json());
     expect(health.dataVersion).toBe(1);
     const chinaDay = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'long' });
     await expect.poll(() => home.dataDate.innerText()).toContain(`数据更新于 ${chinaDay.format(new Date(health.dataUpdatedAt ?? ''))}`);

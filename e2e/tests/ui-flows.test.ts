@@ -1,36 +1,15 @@
-import fs from 'node:fs';
 import { idCheckDigit, makeTicketNumber } from '@sunshine/contracts';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KioskPage } from '../pages/kiosk.page';
+import { describe, expect, it } from 'vitest';
 import { viewports, type Orientation } from '../support/browser';
-import { artifactsDir } from '../support/artifacts';
-import { launchKioskChromium, startUiStack, type UiStack } from '../support/ui-stack';
+import { useKioskSuite } from '../support/kiosk-suite';
 
 // Every villager flow end to end against the real agent and central, in both orientations.
 
-let stack: UiStack;
-let browser: Browser;
-
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startUiStack(), launchKioskChromium()]);
-  fs.mkdirSync(artifactsDir, { recursive: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
-
-async function openKiosk(orientation: Orientation, query = ''): Promise<KioskPage> {
-  const page = await browser.newPage({ viewport: viewports[orientation] });
-  const kiosk = new KioskPage(page, artifactsDir, orientation);
-  await kiosk.open(stack.agentUrl, query);
-  return kiosk;
-}
+const suite = useKioskSuite();
+const { openKiosk } = suite;
 
 function sampleId(): string {
-  const person = stack.county.samplePeople[0];
+  const person = suite.stack.county.samplePeople[0];
   if (person === undefined) throw new Error('the tiny county has no sample people');
   return person.idNumber;
 }
@@ -86,7 +65,7 @@ describe.each(Object.keys(viewports) as Orientation[])('villager flows (%s)', (o
     await kiosk.openTile('payments');
     await kiosk.testId('id-display').waitFor();
     await expect(kiosk.testId('payments-total').count()).resolves.toBe(0);
-    const name = stack.county.samplePeople[0]?.name ?? '';
+    const name = suite.stack.county.samplePeople[0]?.name ?? '';
     await expect(kiosk.page.locator('body').innerText()).resolves.not.toContain(name);
     expect(kiosk.violations).toEqual([]);
     await kiosk.page.close();

@@ -1,34 +1,13 @@
-import fs from 'node:fs';
 import { formatTicketNumber } from '@sunshine/contracts';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KioskPage } from '../pages/kiosk.page';
+import { describe, expect, it } from 'vitest';
 import { viewports, type Orientation } from '../support/browser';
+import { useKioskSuite } from '../support/kiosk-suite';
 import { centralHasTicket, loginStaff, replyToTicket } from '../support/central-staff';
-import { artifactsDir } from '../support/artifacts';
-import { launchKioskChromium, startUiStack, type UiStack } from '../support/ui-stack';
 import { printedTexts, setPaper } from '../support/virtual-printer-control';
 import { describeWav } from '../support/wav';
 
-let stack: UiStack;
-let browser: Browser;
-
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startUiStack(), launchKioskChromium()]);
-  fs.mkdirSync(artifactsDir, { recursive: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
-
-async function openKiosk(orientation: Orientation = 'landscape'): Promise<KioskPage> {
-  const page = await browser.newPage({ viewport: viewports[orientation] });
-  const kiosk = new KioskPage(page, artifactsDir, orientation);
-  await kiosk.open(stack.agentUrl);
-  return kiosk;
-}
+const suite = useKioskSuite();
+const { openKiosk } = suite;
 
 describe('speech without a browser voice', () => {
   it('plays /api/tts audio: a valid WAV of plausible length for the text', async () => {
@@ -71,7 +50,7 @@ describe('speech without a browser voice', () => {
 describe.each(Object.keys(viewports) as Orientation[])('with central down (%s)', (orientation) => {
   it('gives a ticket number at once and delivers the complaint when the link returns', async () => {
     const kiosk = await openKiosk(orientation);
-    await stack.centralLink.cut();
+    await suite.stack.centralLink.cut();
     await kiosk.testId('offline-banner').waitFor({ timeout: 45_000 });
     await kiosk.openTile('report');
     await kiosk.testId('category-other').click();
@@ -91,10 +70,10 @@ describe.each(Object.keys(viewports) as Orientation[])('with central down (%s)',
     await expect(kiosk.testId('ticket-pending').count()).resolves.toBe(1);
     await kiosk.screenshot('offline-ticket-status');
 
-    const cookie = await loginStaff(stack.centralUrl, stack.adminPassword);
-    expect(await centralHasTicket(stack.centralUrl, cookie, ticketNumber)).toBe(false);
-    await stack.centralLink.restore();
-    await expect.poll(() => centralHasTicket(stack.centralUrl, cookie, ticketNumber), { timeout: 60_000, interval: 1_000 }).toBe(true);
+    const cookie = await loginStaff(suite.stack.centralUrl, suite.stack.adminPassword);
+    expect(await centralHasTicket(suite.stack.centralUrl, cookie, ticketNumber)).toBe(false);
+    await suite.stack.centralLink.restore();
+    await expect.poll(() => centralHasTicket(suite.stack.centralUrl, cookie, ticketNumber), { timeout: 60_000, interval: 1_000 }).toBe(true);
     await kiosk.testId('offline-banner').waitFor({ state: 'detached', timeout: 45_000 });
     expect(kiosk.violations).toEqual([]);
     await kiosk.page.close();
@@ -103,17 +82,17 @@ describe.each(Object.keys(viewports) as Orientation[])('with central down (%s)',
 
 describe.each(Object.keys(viewports) as Orientation[])('查进度 with a reply (%s)', (orientation) => {
   it('shows the status without the PIN, refuses a wrong PIN in words and shows the reply with the right one', async () => {
-    await stack.centralLink.restore();
+    await suite.stack.centralLink.restore();
     const created = (await (
-      await fetch(`${stack.agentUrl}/api/complaints`, {
+      await fetch(`${suite.stack.agentUrl}/api/complaints`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ category: 'subsidy', text: '补贴没有收到' }),
       })
     ).json()) as { ticketNumber: string; pin: string };
-    const cookie = await loginStaff(stack.centralUrl, stack.adminPassword);
-    await expect.poll(() => centralHasTicket(stack.centralUrl, cookie, created.ticketNumber), { timeout: 60_000, interval: 500 }).toBe(true);
-    await replyToTicket(stack.centralUrl, cookie, created.ticketNumber, '经核实，补贴已于本月补发到您的账户。');
+    const cookie = await loginStaff(suite.stack.centralUrl, suite.stack.adminPassword);
+    await expect.poll(() => centralHasTicket(suite.stack.centralUrl, cookie, created.ticketNumber), { timeout: 60_000, interval: 500 }).toBe(true);
+    await replyToTicket(suite.stack.centralUrl, cookie, created.ticketNumber, '经核实，补贴已于本月补发到您的账户。');
 
     const kiosk = await openKiosk(orientation);
     await kiosk.openTile('ticket');
@@ -137,22 +116,22 @@ describe.each(Object.keys(viewports) as Orientation[])('查进度 with a reply (
 
 describe.each(Object.keys(viewports) as Orientation[])('对此有疑问 on an item already reported (%s)', (orientation) => {
   it('says so first and lets the villager add to the open complaint', async () => {
-    await stack.centralLink.restore();
-    const idNumber = stack.county.samplePeople[0]?.idNumber ?? '';
+    await suite.stack.centralLink.restore();
+    const idNumber = suite.stack.county.samplePeople[0]?.idNumber ?? '';
     const lookup = (await (
-      await fetch(`${stack.agentUrl}/api/payments/lookup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ idNumber }) })
+      await fetch(`${suite.stack.agentUrl}/api/payments/lookup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ idNumber }) })
     ).json()) as { payments: { id: string; paidDate: string }[] };
     const newest = [...lookup.payments].sort((a, b) => b.paidDate.localeCompare(a.paidDate))[0];
     if (newest === undefined) throw new Error('the sample person has no payments');
     const first = (await (
-      await fetch(`${stack.agentUrl}/api/complaints`, {
+      await fetch(`${suite.stack.agentUrl}/api/complaints`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ category: 'subsidy', text: '这笔钱没收到', subject: { kind: 'payment', id: newest.id, title: '最低生活保障' } }),
       })
     ).json()) as { ticketNumber: string };
-    const cookie = await loginStaff(stack.centralUrl, stack.adminPassword);
-    await expect.poll(() => centralHasTicket(stack.centralUrl, cookie, first.ticketNumber), { timeout: 60_000, interval: 500 }).toBe(true);
+    const cookie = await loginStaff(suite.stack.centralUrl, suite.stack.adminPassword);
+    await expect.poll(() => centralHasTicket(suite.stack.centralUrl, cookie, first.ticketNumber), { timeout: 60_000, interval: 500 }).toBe(true);
 
     const kiosk = await openKiosk(orientation);
     await kiosk.openTile('payments');
@@ -177,9 +156,9 @@ describe.each(Object.keys(viewports) as Orientation[])('对此有疑问 on an it
 
 describe.each(Object.keys(viewports) as Orientation[])('printing a payment statement (%s)', (orientation) => {
   it('says plainly when the paper is out, offers the screen instead, and prints on retry', async () => {
-    const person = stack.county.samplePeople[0];
+    const person = suite.stack.county.samplePeople[0];
     if (person === undefined) throw new Error('the tiny county has no sample people');
-    await setPaper(stack.printerInterface, 'out');
+    await setPaper(suite.stack.printerInterface, 'out');
     const kiosk = await openKiosk(orientation);
     await kiosk.openTile('payments');
     await kiosk.typeOnKeypad(person.idNumber);
@@ -194,10 +173,10 @@ describe.each(Object.keys(viewports) as Orientation[])('printing a payment state
 
     await kiosk.testId('print').click();
     await kiosk.testId('print-retry').waitFor({ timeout: 20_000 });
-    await setPaper(stack.printerInterface, 'ok');
+    await setPaper(suite.stack.printerInterface, 'ok');
     await kiosk.testId('print-retry').click();
     await expect.poll(() => kiosk.testId('print-status').getAttribute('data-state'), { timeout: 20_000 }).toBe('done');
-    await expect.poll(async () => (await printedTexts(stack.printerInterface)).some((t) => t.includes(person.name))).toBe(true);
+    await expect.poll(async () => (await printedTexts(suite.stack.printerInterface)).some((t) => t.includes(person.name))).toBe(true);
     expect(kiosk.violations).toEqual([]);
     await kiosk.page.close();
   });

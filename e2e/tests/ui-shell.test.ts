@@ -1,37 +1,17 @@
-import fs from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KioskPage, type TileId } from '../pages/kiosk.page';
+import { describe, expect, it } from 'vitest';
+import type { TileId } from '../pages/kiosk.page';
 import { viewports, type Orientation } from '../support/browser';
+import { useKioskSuite } from '../support/kiosk-suite';
 import { auditLayout } from '../support/layout-audit';
-import { artifactsDir } from '../support/artifacts';
-import { launchKioskChromium, startUiStack, type UiStack } from '../support/ui-stack';
 
-let stack: UiStack;
-let browser: Browser;
-
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startUiStack(), launchKioskChromium()]);
-  fs.mkdirSync(artifactsDir, { recursive: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
-
-async function openKiosk(orientation: Orientation, query = ''): Promise<KioskPage> {
-  const page = await browser.newPage({ viewport: viewports[orientation] });
-  const kiosk = new KioskPage(page, artifactsDir, orientation);
-  await kiosk.open(stack.agentUrl, query);
-  return kiosk;
-}
+const suite = useKioskSuite();
+const { openKiosk } = suite;
 
 const TILES: TileId[] = ['payments', 'projects', 'finance', 'notices', 'report', 'ticket'];
 
 describe('the layout audit', () => {
   it('flags small text, small targets and low contrast', async () => {
-    const page = await browser.newPage({ viewport: viewports.landscape });
+    const page = await suite.browser.newPage({ viewport: viewports.landscape });
     await page.setContent(
       '<body style="background:#fff"><p style="font-size:20px;color:#000">小字</p>' +
         '<p style="font-size:40px;color:#999">浅色</p><button style="font-size:40px;width:60px;height:60px">小</button></body>',

@@ -1,11 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EnrolResponse, type AgentEnrolment } from '@sunshine/contracts';
-import { createLogger, listen } from '@sunshine/service-kit';
+import { createLogger, freePort, listen } from '@sunshine/service-kit';
 import { buildAgent, type Agent } from '../src/app';
 import { loadConfig } from '../src/config';
 import { createContentStore } from '../src/db/content.store';
@@ -16,17 +15,10 @@ import { pullOnce } from '../src/sync/sync-client';
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 export const silent = createLogger('test', 'silent');
 
+export { freePort };
+
 export const tempDir = (prefix: string) => fs.mkdtempSync(path.join(os.tmpdir(), `sunshine-${prefix}-`));
 
-/** A loopback port nobody listens on right now. */
-export async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  if (!address || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
 
 /** Enrols a kiosk through central's real endpoint and pulls its first snapshot into `dataDir`. */
 export async function enrolKiosk(centralUrl: string, code: string, dataDir: string): Promise<AgentEnrolment> {
