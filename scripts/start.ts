@@ -45,7 +45,7 @@ console.log(`
 Sunshine Kiosk demo is running.
 
   Kiosk (touchscreen UI):  ${stack.agentUrl}/
-  Central (county server): ${stack.centralUrl}/
+  Central (county API):    ${stack.centralUrl}/api/health   (staff API in docs/api.md)
   Printer:                 ${stack.printerInterface}   (virtual printer's receipts: ${stack.printerPageUrl})
 
   Staff login:  admin / ${stack.adminPassword}${env.CENTRAL_ADMIN_PASSWORD ? '' : '   (random; set CENTRAL_ADMIN_PASSWORD to choose one)'}
