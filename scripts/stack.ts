@@ -137,20 +137,20 @@ function service(name: string, entry: string, env: Record<string, string>, log: 
 }
 
 async function stopAll(children: ChildProcess[]): Promise<void> {
-  await Promise.all(
-    children.reverse().map(
-      (child) =>
-        new Promise<void>((resolve) => {
-          if (child.exitCode !== null || child.signalCode !== null) return resolve();
-          const force = setTimeout(() => child.kill('SIGKILL'), 5_000);
-          child.once('exit', () => {
-            clearTimeout(force);
-            resolve();
-          });
-          child.kill('SIGTERM');
-        }),
-    ),
-  );
+  await Promise.all(children.reverse().map(stopChild));
+}
+
+/** SIGTERM, then SIGKILL after 5 s; resolves when the child has exited. */
+export function stopChild(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    const force = setTimeout(() => child.kill('SIGKILL'), 5_000);
+    child.once('exit', () => {
+      clearTimeout(force);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
 }
 
 /** Polls a health URL until it answers 200, or fails after `timeoutMs`. */

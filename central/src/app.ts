@@ -43,7 +43,7 @@ import { createSyncBodies } from './sync/sync-bodies';
 
 export interface Central {
   server: HttpServer;
-  /** Builds (or waits for) the latest snapshot body; runs by itself after each publish. */
+  /** Builds (or waits for) the latest snapshot body; runs by itself at start. */
   warmSnapshot(): Promise<void>;
   close(): Promise<void>;
 }
@@ -115,7 +115,6 @@ export async function buildCentral(config: CentralConfig, logger: Logger, now: (
   app.use(statsRoutes({ ...staffDeps, ...ticketDeps, calendar, stats: createStatsRepository(db) }));
   const records = createRecordRepository(db);
   const notifyPublished = (version: number) => {
-    void warmSnapshot();
     kioskSocket.notifyPublished(version);
     staffEvents['content:published']({ version });
   };

@@ -7,6 +7,7 @@ import { buildCentral, loadConfig } from '@sunshine/central';
 import { createLogger, listen } from '@sunshine/service-kit';
 import { generateCounty } from '@sunshine/synthetic-county';
 import { agentEnvPath, parseEnvFile } from '../src/agent-config';
+import { stopChild } from '../../scripts/stack';
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 export const ADMIN_PASSWORD = 'provisioning-test-admin';
@@ -17,6 +18,7 @@ export function tempDir(prefix: string): string {
 
 
 export { freePort } from '@sunshine/service-kit';
+export { stopChild };
 
 export interface RunningCentral {
   url: string;
@@ -72,17 +74,6 @@ export async function startAgent(dataDir: string): Promise<RunningAgent> {
   return { url, child, stop };
 }
 
-export function stopChild(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    const force = setTimeout(() => child.kill('SIGKILL'), 5_000);
-    child.once('exit', () => {
-      clearTimeout(force);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
-}
 
 async function waitFor(url: string, timeoutMs: number, gaveUp: () => boolean): Promise<void> {
   const deadline = Date.now() + timeoutMs;

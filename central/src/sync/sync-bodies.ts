@@ -5,8 +5,9 @@ import { buildSyncBody, type SyncBody } from './sync-body';
 
 /**
  * The sync bodies central serves. Concurrent kiosks asking for the same (from, to) share
- * one build; `warmSnapshot` builds the latest snapshot right after a publish, so the first
- * kiosk to ask does not wait for it.
+ * one build. `warmSnapshot` runs at start, so the first kiosk to enrol after the county is
+ * loaded does not wait; after a publish, enrolled kiosks need only the small delta, so a
+ * county-sized snapshot is rebuilt only when a new kiosk asks for it.
  */
 export function createSyncBodies(deps: { content: ContentRepository; signingKey: KeyObject; dataDir: string }) {
   const building = new Map<string, Promise<SyncBody>>();

@@ -7,6 +7,7 @@ import {
   type Heartbeat,
 } from '@sunshine/contracts';
 import type { z } from 'zod';
+import type { CentralTicket } from '../domain/tickets';
 
 /** Central could not be reached, or answered in a way worth retrying (5xx, 429, garbage). */
 export class CentralUnreachable extends Error {
@@ -14,11 +15,6 @@ export class CentralUnreachable extends Error {
 }
 
 export type DeliveryResult = { kind: 'accepted'; duplicate: boolean } | { kind: 'refused'; status: number; message: string };
-export type TicketResult =
-  | { kind: 'found'; ticket: PublicTicket }
-  | { kind: 'not_found' }
-  | { kind: 'wrong_pin'; message: string }
-  | { kind: 'rate_limited' };
 
 export interface CentralApiOptions {
   centralUrl: string;
@@ -70,7 +66,7 @@ export function createCentralApi(options: CentralApiOptions) {
       return { kind: 'refused', status: res.status, message: await errorMessage(res) };
     },
 
-    async getTicket(ticketNumber: string, pin: string | undefined): Promise<TicketResult> {
+    async getTicket(ticketNumber: string, pin: string | undefined): Promise<CentralTicket> {
       const query = pin === undefined ? '' : `?pin=${encodeURIComponent(pin)}`;
       const res = await call(`/api/kiosk-api/tickets/${ticketNumber}${query}`, { timeoutMs: interactive });
       if (res.status === 404) return { kind: 'not_found' };

@@ -1,7 +1,7 @@
 import type { Notice } from '@sunshine/contracts';
 import { useEffect, useState } from 'react';
 import { listLatestNotices } from '../agent/content-api';
-import { formatIsoDate } from '../speech/read-numbers';
+import { formatIsoDate } from '../format/format-data-date';
 
 const ROTATE_MS = 8_000;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeDataDate, formatChineseDate } from './format-data-date';
+import { describeDataDate, formatChineseDate, formatIsoDate } from './format-data-date';
 
 describe('formatChineseDate', () => {
   it('writes the day in Chinese without leading zeros', () => {
@@ -22,5 +22,11 @@ describe('describeDataDate', () => {
 
   it('names the day the data was updated', () => {
     expect(describeDataDate('2026-11-26T08:00:00+08:00')).toBe('数据更新于 2026年11月26日');
+  });
+});
+
+describe('formatIsoDate', () => {
+  it('formats a date for the screen', () => {
+    expect(formatIsoDate('2026-03-05')).toBe('2026年3月5日');
   });
 });

@@ -28,3 +28,11 @@ export function describeDataDate(dataUpdatedAt: string | null | undefined): stri
   const day = formatChineseDate(dataUpdatedAt);
   return day === null ? '数据尚未同步' : `数据更新于 ${day}`;
 }
+
+/** Screen form of a date: `2026-03-05` → `2026年3月5日`. */
+export function formatIsoDate(isoDate: string): string {
+  const match = /^(\d{4})-(\d{2})(?:-(\d{2}))?/.exec(isoDate);
+  if (match === null) return isoDate;
+  const [, year, month, day] = match;
+  return `${year}年${Number(month)}月${day === undefined ? '' : `${Number(day)}日`}`;
+}

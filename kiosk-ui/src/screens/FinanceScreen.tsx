@@ -6,7 +6,8 @@ import { FinanceIcon } from '../components/Icons';
 import { Pager, pageCountOf, pageOf } from '../components/Pager';
 import { Notice, ScreenLayout } from '../components/ScreenLayout';
 import { useScreenSpeech } from '../session/useScreenSpeech';
-import { formatIsoDate, readPeriodChinese } from '../speech/read-numbers';
+import { formatIsoDate } from '../format/format-data-date';
+import { readPeriodChinese } from '../speech/read-numbers';
 import { FinanceBookView } from './finance/FinanceBookView';
 
 const PERIODS_PER_PAGE = 4;

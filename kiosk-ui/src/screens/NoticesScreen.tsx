@@ -7,7 +7,7 @@ import { NoticesIcon } from '../components/Icons';
 import { Pager, pageCountOf, pageOf } from '../components/Pager';
 import { Notice, ScreenLayout } from '../components/ScreenLayout';
 import { useBackHandler, useScreenSpeech } from '../session/useScreenSpeech';
-import { formatIsoDate } from '../speech/read-numbers';
+import { formatIsoDate } from '../format/format-data-date';
 import { noticeText } from '../speech/screen-texts';
 import { splitPages } from './notices/split-pages';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatIsoDate, readDateChinese, readPeriodChinese, readTicketNumber } from './read-numbers';
+import { readDateChinese, readPeriodChinese, readTicketNumber } from './read-numbers';
 
 describe('reading numbers the Chinese way', () => {
   it('reads a date with the year digit by digit', () => {
@@ -12,8 +12,5 @@ describe('reading numbers the Chinese way', () => {
   });
   it('reads a ticket number in its printed groups', () => {
     expect(readTicketNumber('004200001237')).toBe('零零四二，零零零零一二三，七');
-  });
-  it('formats a date for the screen', () => {
-    expect(formatIsoDate('2026-03-05')).toBe('2026年3月5日');
   });
 });

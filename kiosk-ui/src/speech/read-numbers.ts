@@ -21,11 +21,3 @@ export function readTicketNumber(ticketNumber: string): string {
   if (digits.length !== 12) return readDigits(digits);
   return [digits.slice(0, 4), digits.slice(4, 11), digits.slice(11)].map(readDigits).join('，');
 }
-
-/** Screen form of a date: `2026-03-05` → `2026年3月5日`. */
-export function formatIsoDate(isoDate: string): string {
-  const match = /^(\d{4})-(\d{2})(?:-(\d{2}))?/.exec(isoDate);
-  if (match === null) return isoDate;
-  const [, year, month, day] = match;
-  return `${year}年${Number(month)}月${day === undefined ? '' : `${Number(day)}日`}`;
-}

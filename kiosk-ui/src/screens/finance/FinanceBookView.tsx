@@ -7,7 +7,7 @@ import { FinanceIcon } from '../../components/Icons';
 import { Pager, pageCountOf } from '../../components/Pager';
 import { Notice, ScreenLayout } from '../../components/ScreenLayout';
 import { useBackHandler, useScreenSpeech } from '../../session/useScreenSpeech';
-import { formatIsoDate } from '../../speech/read-numbers';
+import { formatIsoDate } from '../../format/format-data-date';
 import { financeLinesText, financeSummaryText } from '../../speech/screen-texts';
 import { CategoryBars } from './CategoryBars';
 import { periodLabel } from '../FinanceScreen';

@@ -10,7 +10,7 @@ import { usePrintJob } from '../../components/usePrintJob';
 import { useSession } from '../../session/session';
 import { useBackHandler } from '../../session/useScreenSpeech';
 import { PolicyReader } from './PolicyReader';
-import { formatIsoDate } from '../../speech/read-numbers';
+import { formatIsoDate } from '../../format/format-data-date';
 import { groupPayments } from './group-payments';
 
 const ROWS_PER_PAGE = 3;

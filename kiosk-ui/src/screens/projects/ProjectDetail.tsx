@@ -5,7 +5,7 @@ import { ProjectsIcon } from '../../components/Icons';
 import { Pager, pageCountOf, pageOf } from '../../components/Pager';
 import { ScreenLayout } from '../../components/ScreenLayout';
 import { useScreenSpeech } from '../../session/useScreenSpeech';
-import { formatIsoDate } from '../../speech/read-numbers';
+import { formatIsoDate } from '../../format/format-data-date';
 import { projectStatusWords, projectText } from '../../speech/screen-texts';
 import { AttachmentViewer } from './AttachmentViewer';
 

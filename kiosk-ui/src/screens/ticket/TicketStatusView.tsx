@@ -6,7 +6,7 @@ import { TicketIcon } from '../../components/Icons';
 import { Keypad } from '../../components/Keypad';
 import { Notice, ScreenLayout } from '../../components/ScreenLayout';
 import { PIN_KEYPAD } from '../../keypad/keypad-logic';
-import { formatIsoDate } from '../../speech/read-numbers';
+import { formatIsoDate } from '../../format/format-data-date';
 import { isTicketLate } from '../../speech/screen-texts';
 import { speak } from '../../speech/speak';
 
