@@ -3,7 +3,9 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Benchmark, BenchResult } from './harness';
 import { agentRss } from './agent-rss.bench';
+import { centralImport } from './central-import.bench';
 import { complaintIntake } from './complaint-intake.bench';
+import { correctionDelta } from './correction-delta.bench';
 import { deltaApply } from './delta-apply.bench';
 import { paymentsLookup } from './payments-lookup.bench';
 import { printLatency } from './print-latency.bench';
@@ -11,7 +13,8 @@ import { snapshotApply } from './snapshot-apply.bench';
 import { uiBenchmarks } from './ui-app.bench';
 
 // The kiosk-agent benchmarks share one county and kiosk; agent-rss (last of them) cleans it up.
-const benchmarks: Benchmark[] = [snapshotApply, paymentsLookup, deltaApply, agentRss, complaintIntake, printLatency, uiBenchmarks];
+// The central benchmarks (central-import, correction-delta) share another county.
+const benchmarks: Benchmark[] = [snapshotApply, paymentsLookup, deltaApply, agentRss, complaintIntake, printLatency, uiBenchmarks, centralImport, correctionDelta];
 
 const filter = process.argv[2];
 const results: BenchResult[] = [];

@@ -10,6 +10,7 @@ import { openDatabase } from './db/database';
 import { createHeartbeatRepository } from './db/heartbeats.repository';
 import { createImportRepository } from './db/imports.repository';
 import { createKioskRepository } from './db/kiosks.repository';
+import { createPlaceRepository } from './db/places.repository';
 import { createRecordRepository } from './db/records.repository';
 import { createSettingsRepository } from './db/settings.repository';
 import { createStaffRepository } from './db/staff.repository';
@@ -17,7 +18,7 @@ import { createStatsRepository } from './db/stats.repository';
 import { createTicketRepository } from './db/tickets.repository';
 import { loadCategorySettings } from './domain/category-settings';
 import { createEnrolmentCode } from './domain/enrolment';
-import { createPublisher } from './domain/publisher';
+import { createPublisher, type PublishUnitOfWork } from './domain/publisher';
 import { createRateLimiter } from './domain/rate-limit';
 import { ensureAdmin } from './domain/staff-auth';
 import { loadHolidays } from './import/holidays-file';
@@ -41,6 +42,9 @@ import { attachStaffSocket } from './socket/staff-socket';
 import { hashIdNumber, loadOrCreateKeys } from './sync/keys';
 import { createSyncBodies } from './sync/sync-bodies';
 
+// An XLSX is read whole (a zip has its index at the end): keep it to what fits in memory.
+const MAX_XLSX_BYTES = 64 * 1024 * 1024;
+
 export interface Central {
   server: HttpServer;
   /** Builds (or waits for) the latest snapshot body; runs by itself at start. */
@@ -62,6 +66,9 @@ export async function buildCentral(config: CentralConfig, logger: Logger, now: (
   const calendar = new WorkingCalendar(loadHolidays(config.holidaysFile));
   const staff = createStaffRepository(db);
   const audit = createAuditRepository(db);
+  const imports = createImportRepository(db);
+  // An upload still arriving a day later was cut off by a stop of central: forget its rows.
+  await imports.discardAbandoned(new Date(now().getTime() - 86_400_000).toISOString());
 
   const generatedPassword = await ensureAdmin({ staff, now }, config.adminPassword);
   if (generatedPassword) {
@@ -100,7 +107,7 @@ export async function buildCentral(config: CentralConfig, logger: Logger, now: (
   app.use(express.json({ limit: '1mb' }));
 
   app.use(healthRoutes({ content, kiosksOnline: kioskSocket.onlineCount }));
-  app.use(kioskRoutes({ kiosks, centralPublicKey: keys.publicKeyPem, lookupKey: keys.lookupKey, now }));
+  app.use(kioskRoutes({ kiosks, audit, disconnectKiosk: kioskSocket.disconnectKiosk, centralPublicKey: keys.publicKeyPem, lookupKey: keys.lookupKey, now }));
   app.use(syncRoutes({ content, kiosks, bodies: syncBodies }));
   app.use(blobRoutes({ kiosks, media: createMediaStore(config.dataDir) }));
   const pinGuesses = createRateLimiter({ limit: 10, windowMs: 3_600_000 });
@@ -112,16 +119,18 @@ export async function buildCentral(config: CentralConfig, logger: Logger, now: (
   app.use(settingsRoutes({ ...staffDeps, categorySettings }));
   const atomic: TicketUnitOfWork = (fn) => db.transaction().execute((trx) => fn({ tickets: createTicketRepository(trx), audit: createAuditRepository(trx) }));
   app.use(ticketRoutes({ ...staffDeps, ...ticketDeps, calendar, audio, staffEvents, atomic }));
-  app.use(statsRoutes({ ...staffDeps, ...ticketDeps, calendar, stats: createStatsRepository(db) }));
+  app.use(statsRoutes({ ...staffDeps, ...ticketDeps, calendar, kiosks, stats: createStatsRepository(db) }));
   const records = createRecordRepository(db);
   const notifyPublished = (version: number) => {
     kioskSocket.notifyPublished(version);
     staffEvents['content:published']({ version });
   };
-  const publisher = createPublisher({ content, records, notifyPublished, now });
+  const atomicPublish: PublishUnitOfWork = (fn) => db.transaction().execute((trx) => fn({ content: createContentRepository(trx), records: createRecordRepository(trx), imports: createImportRepository(trx) }));
+  const publisher = createPublisher({ atomic: atomicPublish, notifyPublished, now });
   const hashId = (id: string) => hashIdNumber(id, keys.lookupKey);
-  app.use(fleetRoutes({ ...staffDeps, kiosks, heartbeats, content, openingHours: config.openingHours, connectedKiosks: kioskSocket.connectedKiosks, disconnectKiosk: kioskSocket.disconnectKiosk }));
-  app.use(importRoutes({ ...staffDeps, imports: createImportRepository(db), records, publisher, hashId, staffEvents }));
+  app.use(fleetRoutes({ ...staffDeps, kiosks, places: createPlaceRepository(db), heartbeats, content, openingHours: config.openingHours, connectedKiosks: kioskSocket.connectedKiosks, disconnectKiosk: kioskSocket.disconnectKiosk }));
+  const uploadLimits = { maxBytes: config.uploadMaxBytes, maxXlsxBytes: Math.min(config.uploadMaxBytes, MAX_XLSX_BYTES) };
+  app.use(importRoutes({ ...staffDeps, imports, records, publisher, hashId, staffEvents, uploadLimits }));
   app.use(notFoundHandler);
   app.use(errorHandler(logger));
 

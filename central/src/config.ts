@@ -23,6 +23,8 @@ const Env = z.object({
     .string()
     .regex(/^\d{1,2}-\d{1,2}$/)
     .default('8-18'),
+  /** Largest upload (CSV; an XLSX is capped at 64 MB below it), in MB: a county department's yearly payments. */
+  CENTRAL_UPLOAD_MAX_MB: z.coerce.number().positive().default(512),
   /** JSON file of extra holiday years `[{ holidays: [...], workdays: [...] }]`, added to the built-in 2026 list. */
   CENTRAL_HOLIDAYS_FILE: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -40,6 +42,7 @@ export interface CentralConfig {
   secureCookies: boolean;
   openingHours: { from: number; to: number };
   holidaysFile: string | undefined;
+  uploadMaxBytes: number;
   logLevel: string;
 }
 
@@ -56,6 +59,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): CentralConfig 
     complaintsPerMinute: e.CENTRAL_COMPLAINTS_PER_MINUTE,
     secureCookies: e.CENTRAL_SECURE_COOKIES,
     holidaysFile: e.CENTRAL_HOLIDAYS_FILE ? path.resolve(e.CENTRAL_HOLIDAYS_FILE) : undefined,
+    uploadMaxBytes: Math.floor(e.CENTRAL_UPLOAD_MAX_MB * 1024 * 1024),
     openingHours: { from: Number(e.CENTRAL_OPENING_HOURS.split('-')[0]), to: Number(e.CENTRAL_OPENING_HOURS.split('-')[1]) },
     logLevel: e.LOG_LEVEL,
   };

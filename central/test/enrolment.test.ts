@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ApiError, EnrolResponse } from '@sunshine/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAuditRepository } from '../src/db/audit.repository';
 import { openDatabase, type Db } from '../src/db/database';
 import { createKioskRepository } from '../src/db/kiosks.repository';
 import { createEnrolmentCode, enrolKiosk } from '../src/domain/enrolment';
@@ -34,7 +35,7 @@ describe('kiosk enrolment over HTTP', () => {
     const res = await post(`${central.url}/api/kiosks/enrol`, { code: central.enrolmentCode.toLowerCase(), name: '东关村村委会' });
     expect(res.status).toBe(201);
     const enrolment = EnrolResponse.parse(await res.json());
-    expect(enrolment).toMatchObject({ kioskNumber: '0001', name: '东关村村委会' });
+    expect(enrolment).toMatchObject({ kioskNumber: '0001', name: '东关村村委会', villageCode: null });
 
     const again = await post(`${central.url}/api/kiosks/enrol`, { code: central.enrolmentCode });
     expect(again.status).toBe(400);
@@ -63,7 +64,7 @@ describe('enrolment codes', () => {
     const kiosks = createKioskRepository(db);
     const issued = new Date('2026-11-26T08:00:00Z');
     await createEnrolmentCode({ kiosks, now: () => issued }, 'EXPIRESINONEHOUR', { ttlHours: 1 });
-    const deps = { kiosks, centralPublicKey: '', lookupKey: '' };
+    const deps = { kiosks, audit: createAuditRepository(db), disconnectKiosk: () => {}, centralPublicKey: '', lookupKey: '' };
     const later = new Date(issued.getTime() + 3_600_001);
     await expect(enrolKiosk({ ...deps, now: () => later }, { code: 'EXPIRESINONEHOUR' })).rejects.toThrow(/expired/);
     const inTime = new Date(issued.getTime() + 60_000);
@@ -74,7 +75,7 @@ describe('enrolment codes', () => {
     const kiosks = createKioskRepository(db);
     const now = () => new Date();
     for (const code of ['SECONDKIOSKCODE2', 'THIRDKIOSKCODE33']) await createEnrolmentCode({ kiosks, now }, code, { ttlHours: 1 });
-    const deps = { kiosks, centralPublicKey: '', lookupKey: '', now };
+    const deps = { kiosks, audit: createAuditRepository(db), disconnectKiosk: () => {}, centralPublicKey: '', lookupKey: '', now };
     const numbers = [(await enrolKiosk(deps, { code: 'SECONDKIOSKCODE2' })).kioskNumber, (await enrolKiosk(deps, { code: 'THIRDKIOSKCODE33' })).kioskNumber];
     expect(numbers).toEqual(['0002', '0003']);
   });

@@ -1,4 +1,13 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { makeTicketNumber, type ComplaintIntake, type Heartbeat } from '@sunshine/contracts';
+
+/** The rows of one file of a generated county (`villages`, `towns`, `payments`…), by header. */
+export function countyRows(countyDir: string, file: string): Record<string, string>[] {
+  const [header, ...lines] = fs.readFileSync(path.join(countyDir, `${file}.csv`), 'utf8').trim().split(/\r?\n/);
+  const columns = (header ?? '').split(',');
+  return lines.map((line) => Object.fromEntries(line.split(',').map((value, i) => [columns[i] ?? '', value])));
+}
 
 /** A complaint as a kiosk's outbox delivers it. */
 export function buildIntake(kioskNumber: string, sequence: number, overrides: Partial<ComplaintIntake> = {}): ComplaintIntake {

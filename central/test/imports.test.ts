@@ -217,4 +217,12 @@ describe('project imports', () => {
       budgetFen: 500000,
     });
   });
+
+  it('keeps a project\'s fund sources and spending when a correction import changes its other fields', async () => {
+    const corrected = `id,name,kind,scopeCode,budgetFen,contractor,status,progress,outcome,startDate,endDate,department\nprj-new,村道硬化,livelihood,${village},500000,某公司,in_progress,80,路面已铺好,2026-08-01,,县水利局`;
+    const res = await uploadCsv(central.url, cookie, `type=projects&mode=correction&reason=${encodeURIComponent('进度更新')}`, corrected);
+    expect((await approve(res)).status).toBe(200);
+    const [latest] = RecordHistoryEntry.array().parse(await (await admin.get('/api/records/projects/prj-new/history')).json());
+    expect(latest).toMatchObject({ action: 'correct', reason: '进度更新', data: { progress: 80, fundSources: [{ source: '县级财政', amountFen: 300000 }, { source: '村集体', amountFen: 200000 }], spending: [{ item: '水泥' }] } });
+  });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { VillageCode } from './common';
 
 /** The 4-digit kiosk number; 0000 is reserved for tickets that central creates. */
 export const KioskNumber = z.string().regex(/^\d{4}$/).refine((n) => n !== '0000', 'kiosk number 0000 is reserved');
@@ -13,6 +14,12 @@ export const EnrolmentCode = z
 export const EnrolRequest = z.object({
   code: EnrolmentCode,
   name: z.string().trim().min(1).max(64).optional(),
+  /**
+   * The number this kiosk already has (re-enrolment keeping its cache). Central then
+   * accepts only a re-enrolment code for that number, and refuses it without using it
+   * otherwise; without it, central accepts only a code for a new kiosk.
+   */
+  kioskNumber: KioskNumber.optional(),
 });
 export type EnrolRequest = z.infer<typeof EnrolRequest>;
 
@@ -25,6 +32,8 @@ export const EnrolResponse = z.object({
   centralPublicKey: z.string().includes('BEGIN PUBLIC KEY'),
   /** The county key for hashing ID numbers (HMAC-SHA256), hex. */
   lookupKey: z.string().regex(/^[0-9a-f]{64}$/),
+  /** The kiosk's village (12 digits) as central knows it; absent or null when none was named. */
+  villageCode: VillageCode.nullish(),
 });
 export type EnrolResponse = z.infer<typeof EnrolResponse>;
 

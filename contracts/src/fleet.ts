@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDateTime } from './common';
+import { IsoDateTime, VillageCode } from './common';
 import { PrinterState } from './health';
 
 /** Why staff should look at a kiosk. */
@@ -13,6 +13,10 @@ export type FleetAlert = z.infer<typeof FleetAlert>;
 export const FleetKiosk = z.object({
   kioskNumber: z.string(),
   name: z.string(),
+  /** Where the kiosk stands; names are null when the village is not (or no longer) in the published data. */
+  villageCode: VillageCode.nullable(),
+  villageName: z.string().nullable(),
+  townName: z.string().nullable(),
   enrolledAt: IsoDateTime,
   revokedAt: IsoDateTime.nullable(),
   lastSeenAt: IsoDateTime.nullable(),
@@ -33,12 +37,24 @@ export type FleetKiosk = z.infer<typeof FleetKiosk>;
 export const FleetSpan = z.object({ state: z.enum(['online', 'offline']), from: IsoDateTime, to: IsoDateTime });
 export type FleetSpan = z.infer<typeof FleetSpan>;
 
-/** Admin `POST /api/fleet/enrolment-codes`. */
+const TtlHours = z.number().int().min(1).max(72).default(24);
+
+/** Admin `POST /api/fleet/enrolment-codes`: a code that enrols a new kiosk, optionally in a village. */
 export const CreateEnrolmentCodeRequest = z.object({
   kioskName: z.string().trim().min(1).max(64).optional(),
-  ttlHours: z.number().int().min(1).max(72).default(24),
+  /** The kiosk's village (12 digits); it must be a live village in the published data. */
+  villageCode: VillageCode.optional(),
+  ttlHours: TtlHours,
 });
 export type CreateEnrolmentCodeRequest = z.input<typeof CreateEnrolmentCodeRequest>;
+
+/** Admin `POST /api/fleet/kiosks/:kioskNumber/enrolment-code`: a code that re-enrols that kiosk under its own number. */
+export const CreateReEnrolmentCodeRequest = z.object({ ttlHours: TtlHours });
+export type CreateReEnrolmentCodeRequest = z.input<typeof CreateReEnrolmentCodeRequest>;
+
+/** Admin `PUT /api/fleet/kiosks/:kioskNumber/village`: the kiosk now stands in another village. */
+export const MoveKioskRequest = z.object({ villageCode: VillageCode });
+export type MoveKioskRequest = z.infer<typeof MoveKioskRequest>;
 
 /** The code is shown once, grouped for reading aloud (`ABCD-EFGH-JKLM-NPQR`); central keeps only its hash. */
 export const CreatedEnrolmentCode = z.object({ code: z.string(), expiresAt: IsoDateTime });

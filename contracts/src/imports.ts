@@ -27,14 +27,26 @@ export const ImportProblem = z.object({
 });
 export type ImportProblem = z.infer<typeof ImportProblem>;
 
-export const ImportStatus = z.enum(['staged', 'approved', 'rejected']);
+/** `receiving`: the file is still arriving (rows are staged as they come); only `staged` can be reviewed. */
+export const ImportStatus = z.enum(['receiving', 'staged', 'approved', 'rejected']);
 export type ImportStatus = z.infer<typeof ImportStatus>;
+
+/**
+ * `new` adds records (an id already published is a problem); `correction` replaces published
+ * records of the department with the same id (更正: an id not published is a problem), keeping
+ * the old states in history, as a bulk form of `PATCH /api/records/:table/:id`.
+ */
+export const ImportMode = z.enum(['new', 'correction']);
+export type ImportMode = z.infer<typeof ImportMode>;
 
 /** Staff `POST /api/imports?type=&department=` (body: the CSV or XLSX file) and `GET /api/imports/:id`. */
 export const ImportReport = z.object({
   importId: z.number().int().positive(),
   contentType: ImportContentType,
+  mode: ImportMode,
   department: z.string(),
+  /** Why the department corrects its records; set for a `correction`. */
+  reason: z.string().nullable(),
   fileName: z.string().nullable(),
   status: ImportStatus,
   createdBy: z.string(),
@@ -53,7 +65,11 @@ export const ImportUploadQuery = z.object({
   /** Required for an admin; a publisher always uploads for their own department. */
   department: z.string().trim().min(1).max(64).optional(),
   fileName: z.string().max(200).optional(),
+  mode: ImportMode.default('new'),
+  /** Required for a `correction`. */
+  reason: z.string().trim().min(1).max(500).optional(),
 });
+export type ImportUploadQuery = z.infer<typeof ImportUploadQuery>;
 
 /** Staff `PATCH /api/records/:table/:id`: new values for some fields of a published record. */
 export const CorrectRecordRequest = z.object({

@@ -62,7 +62,8 @@ export function buildAgent(config: AgentConfig, logger: Logger): Agent {
     db,
     enrolment,
     centralUrl,
-    villageCode: config.villageCode,
+    // AGENT_VILLAGE_CODE wins over the village central named at enrolment.
+    villageCode: config.villageCode ?? enrolment?.villageCode ?? undefined,
     onComplaintQueued: () => {
       announce();
       void forwarder?.kick();

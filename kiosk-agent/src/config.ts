@@ -13,7 +13,7 @@ const Env = z.object({
   PRINTER_INTERFACE: z.string().default('tcp://127.0.0.1:9100'),
   AGENT_UI_DIR: z.string().default(defaultUiDir),
   SYNC_POLL_SECONDS: z.coerce.number().positive().default(300),
-  /** This kiosk's own village (12 digits); default: the first village in the data. */
+  /** This kiosk's own village (12 digits); default: the one named at enrolment, else the first village in the data. */
   AGENT_VILLAGE_CODE: z.string().regex(/^\d{12}$/).optional(),
   HEARTBEAT_SECONDS: z.coerce.number().positive().default(30),
   /** Longest wait between two delivery attempts of the complaint outbox. */

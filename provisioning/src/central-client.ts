@@ -48,6 +48,11 @@ export async function requestEnrolment(centralUrl: string, request: EnrolRequest
     if (error.success && error.data.error.code === 'invalid_enrolment_code') {
       throw new EnrolFailed(`开通码无效 ${error.data.error.message}`);
     }
+    if (error.success && error.data.error.code === 'conflict') {
+      // A re-enrolment code is for one kiosk number only; a new kiosk's code only for a kiosk without one.
+      const hint = request.kioskNumber ? ' A code for a new kiosk works with --fresh-data, which sets the old cache and its outbox aside.' : ' Use it with "kiosk-provision re-enrol" (without --fresh-data) on that kiosk.';
+      throw new EnrolFailed(`开通码与本机不符 ${error.data.error.message}${hint}`);
+    }
     throw new EnrolFailed(centralErrorMessage(centralUrl, response.status, body));
   }
   const parsed = EnrolResponse.safeParse(body);

@@ -27,8 +27,8 @@ export interface EnrolResult {
 }
 
 /** Checks the code's shape before anything goes over the network. */
-export function parseEnrolRequest(code: string, name: string | undefined): EnrolRequest {
-  const parsed = EnrolRequest.safeParse({ code, name });
+export function parseEnrolRequest(code: string, name: string | undefined, kioskNumber?: string): EnrolRequest {
+  const parsed = EnrolRequest.safeParse({ code, name, kioskNumber });
   if (parsed.success) return parsed.data;
   throw new EnrolFailed(`开通码格式不对 the enrolment code must be 16 letters or digits (dashes and spaces are fine), e.g. ABCD-EFGH-JKMN-PQRS`);
 }

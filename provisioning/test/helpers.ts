@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildCentral, loadConfig } from '@sunshine/central';
+import { CreatedEnrolmentCode } from '@sunshine/contracts';
 import { createLogger, listen } from '@sunshine/service-kit';
 import { generateCounty } from '@sunshine/synthetic-county';
 import { agentEnvPath, parseEnvFile } from '../src/agent-config';
@@ -44,6 +45,25 @@ export async function startCentral(dir: string, options: { code: string; clock?:
   const central = await buildCentral(config, createLogger('central', 'silent'), clock ? () => clock.now : undefined);
   const port = await listen(central.server, options.port ?? 0, '127.0.0.1');
   return { url: `http://127.0.0.1:${port}`, close: () => central.close() };
+}
+
+/** Signs in to central as its admin; answers the session's `Cookie` header value. */
+export async function adminCookie(centralUrl: string): Promise<string> {
+  const res = await fetch(`${centralUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }) });
+  if (!res.ok) throw new Error(`admin login failed: ${res.status}`);
+  return (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+}
+
+/** A one-time code as an admin makes it in the console: for a new kiosk (maybe in a village), or to re-enrol `kioskNumber`. */
+export async function createCode(centralUrl: string, options: { villageCode?: string; kioskNumber?: string } = {}): Promise<string> {
+  const pathname = options.kioskNumber ? `/api/fleet/kiosks/${options.kioskNumber}/enrolment-code` : '/api/fleet/enrolment-codes';
+  const res = await fetch(`${centralUrl}${pathname}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie: await adminCookie(centralUrl) },
+    body: JSON.stringify(options.villageCode ? { villageCode: options.villageCode } : {}),
+  });
+  if (res.status !== 201) throw new Error(`making a code failed: ${res.status} ${await res.text()}`);
+  return CreatedEnrolmentCode.parse(await res.json()).code;
 }
 
 export interface RunningAgent {

@@ -1,55 +1,74 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { AgentHealth } from '@sunshine/contracts';
+import { AgentHealth, ComplaintCreated, EnrolResponse, VillageList } from '@sunshine/contracts';
+import { readEnrolment } from '@sunshine/kiosk-agent';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runChecks } from '../src/checks/run-checks';
 import { enrol } from '../src/enrol';
 import { reEnrol } from '../src/re-enrol';
 import { revokeKiosk } from '../src/revoke';
-import { ADMIN_PASSWORD, freePort, startAgent, startCentral, tempDir, type RunningCentral } from './helpers';
+import { adminCookie, ADMIN_PASSWORD, createCode, freePort, runCli, startAgent, startCentral, tempDir, until, type RunningCentral } from './helpers';
+
+const json = async (url: string, init: RequestInit = {}): Promise<{ status: number; body: unknown }> => {
+  const res = await fetch(url, init);
+  return { status: res.status, body: await res.json().catch(() => null) };
+};
 
 describe('revoke and re-enrol round trip', () => {
   const dir = tempDir('reenrol');
   const dataDir = path.join(dir, 'kiosk');
   let central: RunningCentral | undefined;
+  let reEnrolmentCode = '';
 
   afterAll(async () => {
     await central?.close();
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it('replaces the credential with a new code and keeps the cache', async () => {
+  it('keeps the kiosk number, village, cache and outbox: a complaint queued before re-enrolment reaches central after it', async () => {
     central = await startCentral(dir, { code: 'FIRSTCODE2345678' });
-    const first = await enrol({ centralUrl: central.url, code: 'FIRSTCODE2345678', name: '旧机', dataDir, agentPort: await freePort(), printer: 'tcp://127.0.0.1:9' });
+    const centralUrl = central.url;
+    // Not the first village: the agent must take it from the enrolment, not fall back.
+    const villageCode = '452123101201';
+    const first = await enrol({ centralUrl, code: await createCode(centralUrl, { villageCode }), name: '旧机', dataDir, agentPort: await freePort(), printer: 'tcp://127.0.0.1:9' });
+    const kioskNumber = first.enrolment.kioskNumber;
+    expect(readEnrolment(dataDir)?.villageCode).toBe(villageCode);
     const cacheBefore = fs.statSync(path.join(dataDir, 'kiosk.sqlite'));
 
-    // The county admin revokes the old kiosk and makes a new code.
-    // Same address as before: agent.env keeps pointing at it.
-    const port = Number(new URL(central.url).port);
-    await central.close();
-    central = await startCentral(dir, { code: 'SECONDCODE234567', port });
-    await revokeKiosk({ centralUrl: central.url, kioskNumber: first.enrolment.kioskNumber, username: 'admin', password: ADMIN_PASSWORD });
+    // The county revokes the kiosk while a villager's complaint waits in its outbox (central answers 403).
+    await revokeKiosk({ centralUrl, kioskNumber, username: 'admin', password: ADMIN_PASSWORD });
+    let agent = await startAgent(dataDir);
+    let ticketNumber: string;
+    try {
+      expect(VillageList.parse((await json(`${agent.url}/api/villages`)).body).kioskVillageCode).toBe(villageCode);
+      const created = await json(`${agent.url}/api/complaints`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ category: 'subsidy', text: '补贴没有发到' }) });
+      expect(created.status).toBe(201);
+      ticketNumber = ComplaintCreated.parse(created.body).ticketNumber;
+      await until(async () => AgentHealth.parse((await json(`${agent.url}/api/health`)).body).outboxPending === 1, 10_000);
+    } finally {
+      await agent.stop();
+    }
     const revoked = await runChecks({ dataDir });
     expect(revoked.find((r) => r.id === 'credential')).toMatchObject({ status: 'fail', detail: expect.stringContaining('revoked') });
-    await expect(
-      revokeKiosk({ centralUrl: central.url, kioskNumber: '0999', username: 'admin', password: ADMIN_PASSWORD }),
-    ).rejects.toThrow(/0999/);
 
-    const result = await reEnrol({ dataDir, code: 'second-code-2345-67' });
-    expect(result.previous.kioskNumber).toBe(first.enrolment.kioskNumber);
-    expect(result.enrolment.kioskNumber).not.toBe(first.enrolment.kioskNumber);
-    expect(result.enrolment.name).toBe('旧机');
-    expect(result.previousCacheKeptAt).toBeNull();
-    expect(result.dataVersion).toBe(first.dataVersion);
+    reEnrolmentCode = await createCode(centralUrl, { kioskNumber });
+    const cli = await runCli(['re-enrol', '--code', reEnrolmentCode.toLowerCase(), '--data-dir', dataDir]);
+    expect(cli).toMatchObject({ code: 0, stdout: expect.stringContaining(`kiosk ${kioskNumber} keeps its number (旧机, village ${villageCode})`) });
+    expect(readEnrolment(dataDir)).toMatchObject({ kioskNumber, name: '旧机', villageCode });
+    expect(fs.readdirSync(dataDir).filter((name) => name.includes('before-re-enrol'))).toEqual([]);
     expect(fs.statSync(path.join(dataDir, 'kiosk.sqlite')).ino).toBe(cacheBefore.ino);
     expect(fs.statSync(path.join(dataDir, 'enrolment.json')).mode & 0o777).toBe(0o600);
 
-    const agent = await startAgent(dataDir);
+    agent = await startAgent(dataDir);
     try {
-      const health = AgentHealth.parse(await (await fetch(`${agent.url}/api/health`)).json());
-      expect(health).toMatchObject({ kioskNumber: result.enrolment.kioskNumber, dataVersion: first.dataVersion });
-      const results = await runChecks({ dataDir });
-      expect(results.find((r) => r.id === 'credential')?.status).toBe('pass');
+      const cookie = await adminCookie(centralUrl);
+      await until(async () => (await fetch(`${centralUrl}/api/tickets/${ticketNumber}`, { headers: { cookie } })).status === 200, 30_000);
+      await until(async () => AgentHealth.parse((await json(`${agent.url}/api/health`)).body).outboxPending === 0, 10_000);
+      const health = AgentHealth.parse((await json(`${agent.url}/api/health`)).body);
+      expect(health).toMatchObject({ kioskNumber, dataVersion: first.dataVersion });
+      const tickets = (await json(`${centralUrl}/api/tickets?limit=100`, { headers: { cookie } })).body as { items: { ticketNumber: string; text: string }[] };
+      expect(tickets.items.filter((t) => t.ticketNumber.startsWith(kioskNumber))).toEqual([expect.objectContaining({ ticketNumber, text: '补贴没有发到' })]);
+      expect((await runChecks({ dataDir })).find((r) => r.id === 'credential')?.status).toBe('pass');
     } finally {
       await agent.stop();
     }
@@ -61,16 +80,37 @@ describe('revoke and re-enrol round trip', () => {
 
   it('refuses a used code and leaves the current credential in place', async () => {
     const before = fs.readFileSync(path.join(dataDir, 'enrolment.json'), 'utf8');
-    await expect(reEnrol({ dataDir, code: 'SECONDCODE234567' })).rejects.toThrow(/already been used/);
+    await expect(reEnrol({ dataDir, code: reEnrolmentCode })).rejects.toThrow(/already been used/);
     expect(fs.readFileSync(path.join(dataDir, 'enrolment.json'), 'utf8')).toBe(before);
   });
 
-  it('sets the old cache aside and downloads afresh when the new central has other keys', async () => {
+  it("refuses a code for another kiosk, or for a new kiosk without --fresh-data, and changes nothing", async () => {
+    const centralUrl = central?.url ?? '';
+    const before = fs.readFileSync(path.join(dataDir, 'enrolment.json'), 'utf8');
+    const other = EnrolResponse.parse((await json(`${centralUrl}/api/kiosks/enrol`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: await createCode(centralUrl) }) })).body);
+    await expect(reEnrol({ dataDir, code: await createCode(centralUrl, { kioskNumber: other.kioskNumber }) })).rejects.toThrow(new RegExp(`开通码与本机不符.*re-enrols kiosk ${other.kioskNumber}`));
+    await expect(reEnrol({ dataDir, code: await createCode(centralUrl) })).rejects.toThrow(/开通码与本机不符.*new kiosk.*--fresh-data/);
+    expect(fs.readFileSync(path.join(dataDir, 'enrolment.json'), 'utf8')).toBe(before);
+    expect((await runChecks({ dataDir })).find((r) => r.id === 'credential')?.status).toBe('pass');
+  });
+
+  it('starts over as a new kiosk at a central with other keys, with --fresh-data, keeping the old cache aside', async () => {
     const otherDir = tempDir('other-central');
     const other = await startCentral(otherDir, { code: 'OTHERCODE2345678' });
     try {
-      const result = await reEnrol({ dataDir, code: 'OTHERCODE2345678', centralUrl: other.url });
+      const before = fs.readFileSync(path.join(dataDir, 'enrolment.json'), 'utf8');
+      const previousNumber = readEnrolment(dataDir)?.kioskNumber ?? '';
+      await expect(reEnrol({ dataDir, code: 'OTHERCODE2345678', centralUrl: other.url })).rejects.toThrow(/--fresh-data/);
+      // The other central has a kiosk with this number too: its code fits, but this cache cannot carry on under other keys.
+      const namesake = EnrolResponse.parse((await json(`${other.url}/api/kiosks/enrol`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: await createCode(other.url) }) })).body);
+      expect(namesake.kioskNumber).toBe(previousNumber);
+      await expect(reEnrol({ dataDir, code: await createCode(other.url, { kioskNumber: previousNumber }), centralUrl: other.url })).rejects.toThrow(/密钥变了.*--fresh-data/);
+      expect(fs.readFileSync(path.join(dataDir, 'enrolment.json'), 'utf8')).toBe(before);
+
+      const result = await reEnrol({ dataDir, code: 'OTHERCODE2345678', centralUrl: other.url, freshData: true });
       expect(result.enrolment.centralPublicKey).not.toBe(result.previous.centralPublicKey);
+      expect(result.enrolment.kioskNumber).not.toBe(previousNumber);
+      expect(result.enrolment.villageCode).toBeNull();
       expect(result.previousCacheKeptAt).toMatch(/kiosk\.sqlite\.before-re-enrol-/);
       expect(fs.existsSync(result.previousCacheKeptAt ?? '')).toBe(true);
       expect(result.dataVersion).toBeGreaterThan(0);

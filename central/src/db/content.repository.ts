@@ -1,4 +1,5 @@
 import { SyncTable } from '@sunshine/contracts';
+import { batches } from '../domain/batches';
 import type { Db } from './database';
 
 export interface ContentRow {
@@ -63,7 +64,7 @@ export function createContentRepository(db: Db) {
             summary: version.summary,
           })
           .execute();
-        for (const batch of batches(rows, BATCH)) {
+        for await (const batch of batches(rows, BATCH)) {
           await trx
             .insertInto('content_records')
             .values(
@@ -84,7 +85,7 @@ export function createContentRepository(db: Db) {
             )
             .execute();
         }
-        for (const batch of batches(identities, BATCH)) {
+        for await (const batch of batches(identities, BATCH)) {
           await trx
             .insertInto('payment_identities')
             .values(batch.map((i) => ({ payment_id: i.paymentId, id_number: i.idNumber })))
@@ -111,15 +112,3 @@ export function createContentRepository(db: Db) {
   };
 }
 export type ContentRepository = ReturnType<typeof createContentRepository>;
-
-function* batches<T>(items: Iterable<T>, size: number): Generator<T[]> {
-  let batch: T[] = [];
-  for (const item of items) {
-    batch.push(item);
-    if (batch.length === size) {
-      yield batch;
-      batch = [];
-    }
-  }
-  if (batch.length > 0) yield batch;
-}

@@ -1,38 +1,103 @@
-import { ImportContentType, ImportStatus, type ImportProblem, type ImportReport } from '@sunshine/contracts';
+import { ImportContentType, ImportMode, ImportStatus, type ImportProblem, type ImportReport } from '@sunshine/contracts';
 import type { ValidRow } from '../domain/import-validation';
 import type { Db } from './database';
+import { inTransaction } from './transaction';
+
+// SQLite allows 32766 bound parameters; staged rows have 5, problems 5.
+const BATCH = 2000;
+
+export interface StagedRow {
+  id: string;
+  data: Record<string, unknown> & { id: string };
+}
 
 export interface NewImport {
   contentType: ImportContentType;
+  mode: ImportMode;
+  reason: string | null;
   department: string;
   fileName: string | null;
   createdBy: string;
   createdAt: string;
-  rows: number;
+}
+
+async function insertProblems(trx: Db, importId: number, problems: readonly ImportProblem[]): Promise<void> {
+  for (let i = 0; i < problems.length; i += BATCH) {
+    const batch = problems.slice(i, i + BATCH).map((p) => ({ import_id: importId, row_number: p.row, column_name: p.column, value: p.value, reason: p.reason }));
+    await trx.insertInto('import_problems').values(batch).execute();
+  }
 }
 
 /** Owns uploads: their staged rows and their problems. */
 export function createImportRepository(db: Db) {
+  const discard = (importId: number) =>
+    inTransaction(db, async (trx) => {
+      await trx.deleteFrom('import_rows').where('import_id', '=', importId).execute();
+      await trx.deleteFrom('import_problems').where('import_id', '=', importId).execute();
+      await trx.deleteFrom('imports').where('id', '=', importId).where('status', '=', 'receiving').execute();
+    });
   return {
-    /** Stores the upload, its valid rows (staged) and its problems in one transaction. */
-    async create(meta: NewImport, valid: ValidRow[], problems: ImportProblem[]): Promise<number> {
-      return db.transaction().execute(async (trx) => {
-        const inserted = await trx
-          .insertInto('imports')
-          .values({ source: 'upload', created_at: meta.createdAt, created_by: meta.createdBy, rows: meta.rows, content_type: meta.contentType, department: meta.department, file_name: meta.fileName, status: 'staged', valid_rows: valid.length, reviewed_by: null, reviewed_at: null, version: null })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        const importId = inserted.id;
-        for (let i = 0; i < valid.length; i += 2000) {
-          const batch = valid.slice(i, i + 2000).map((v) => ({ import_id: importId, row_number: v.row, record_id: v.id, data: JSON.stringify(v.data) }));
+    /** Opens an upload as `receiving`: its rows are staged batch by batch as the file arrives. */
+    async begin(meta: NewImport): Promise<number> {
+      const inserted = await db
+        .insertInto('imports')
+        .values({ source: 'upload', created_at: meta.createdAt, created_by: meta.createdBy, rows: 0, content_type: meta.contentType, mode: meta.mode, reason: meta.reason, department: meta.department, file_name: meta.fileName, status: 'receiving', valid_rows: 0, reviewed_by: null, reviewed_at: null, version: null })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return inserted.id;
+    },
+
+    /** Stages one batch of the upload's valid rows and its problems, in one transaction. */
+    async stage(importId: number, valid: readonly ValidRow[], problems: readonly ImportProblem[]): Promise<void> {
+      await inTransaction(db, async (trx) => {
+        for (let i = 0; i < valid.length; i += BATCH) {
+          const batch = valid.slice(i, i + BATCH).map((v) => ({ import_id: importId, row_number: v.row, record_id: v.id, natural_key: v.key, data: JSON.stringify(v.data) }));
           await trx.insertInto('import_rows').values(batch).execute();
         }
-        for (let i = 0; i < problems.length; i += 2000) {
-          const batch = problems.slice(i, i + 2000).map((p) => ({ import_id: importId, row_number: p.row, column_name: p.column, value: p.value, reason: p.reason }));
-          await trx.insertInto('import_problems').values(batch).execute();
-        }
-        return importId;
+        await insertProblems(trx, importId, problems);
       });
+    },
+
+    /**
+     * Staged rows that repeat the id (or natural key) of an earlier staged row of the import,
+     * each with the first such row. Found once the whole file is in, by a GROUP BY over the
+     * import, so staging keeps no index up and no list of ids in memory.
+     */
+    async laterDuplicates(importId: number, by: 'id' | 'naturalKey'): Promise<{ row: number; firstRow: number; id: string }[]> {
+      const column = by === 'id' ? 'record_id' : 'natural_key';
+      const repeated = db.selectFrom('import_rows').select(column).where('import_id', '=', importId).where(column, 'is not', null).groupBy(column).having((eb) => eb.fn.countAll(), '>', 1);
+      const rows = await db.selectFrom('import_rows').select(['record_id', 'natural_key', 'row_number']).where('import_id', '=', importId).where(column, 'in', repeated).orderBy(column).orderBy('row_number').execute();
+      const firstRows = new Map<string | null, number>();
+      const later: { row: number; firstRow: number; id: string }[] = [];
+      for (const r of rows) {
+        const firstRow = firstRows.get(r[column]);
+        if (firstRow === undefined) firstRows.set(r[column], r.row_number);
+        else later.push({ row: r.row_number, firstRow, id: r.record_id });
+      }
+      return later;
+    },
+
+    /** Takes staged rows out of the import as problems, in one transaction. */
+    async unstage(importId: number, problems: readonly ImportProblem[]): Promise<void> {
+      await inTransaction(db, async (trx) => {
+        const rows = problems.map((p) => p.row);
+        for (let i = 0; i < rows.length; i += BATCH) await trx.deleteFrom('import_rows').where('import_id', '=', importId).where('row_number', 'in', rows.slice(i, i + BATCH)).execute();
+        await insertProblems(trx, importId, problems);
+      });
+    },
+
+    /** The whole file has arrived: the import becomes `staged`, ready for review. */
+    async finish(importId: number, counts: { rows: number; validRows: number }): Promise<void> {
+      await db.updateTable('imports').set({ status: 'staged', rows: counts.rows, valid_rows: counts.validRows }).where('id', '=', importId).execute();
+    },
+
+    /** Forgets an upload that failed on the way (too large, unreadable, connection lost). */
+    discard,
+
+    /** Forgets uploads still `receiving` since before `before`: central stopped while they arrived. */
+    async discardAbandoned(before: string): Promise<void> {
+      const rows = await db.selectFrom('imports').select('id').where('status', '=', 'receiving').where('created_at', '<', before).execute();
+      for (const { id } of rows) await discard(id);
     },
 
     async find(importId: number): Promise<ImportReport | null> {
@@ -42,7 +107,9 @@ export function createImportRepository(db: Db) {
       return {
         importId: row.id,
         contentType: ImportContentType.parse(row.content_type),
+        mode: ImportMode.parse(row.mode),
         department: row.department ?? '',
+        reason: row.reason,
         fileName: row.file_name,
         status: ImportStatus.parse(row.status),
         createdBy: row.created_by,
@@ -61,9 +128,14 @@ export function createImportRepository(db: Db) {
       return (await query.orderBy('id', 'desc').limit(page.limit).offset(page.offset).execute()).map((r) => r.id);
     },
 
-    async stagedRows(importId: number): Promise<{ id: string; data: Record<string, unknown> & { id: string } }[]> {
-      const rows = await db.selectFrom('import_rows').select(['record_id', 'data']).where('import_id', '=', importId).orderBy('row_number').execute();
-      return rows.map((r) => ({ id: r.record_id, data: { ...JSON.parse(r.data), id: r.record_id } }));
+    /** The staged rows in file order, a page at a time, so a county-sized approval never holds them all. */
+    async *stagedPages(importId: number, size: number): AsyncGenerator<StagedRow[]> {
+      for (let after = 0; ; ) {
+        const rows = await db.selectFrom('import_rows').select(['row_number', 'record_id', 'data']).where('import_id', '=', importId).where('row_number', '>', after).orderBy('row_number').limit(size).execute();
+        if (rows.length === 0) return;
+        yield rows.map((r) => ({ id: r.record_id, data: { ...JSON.parse(r.data), id: r.record_id } }));
+        after = rows[rows.length - 1]?.row_number ?? after;
+      }
     },
 
     /** Moves a staged import to approved/rejected once; false when it was not staged any more. */

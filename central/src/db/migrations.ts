@@ -2,6 +2,8 @@ import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import { ticketsMigration } from './migrations/0002-tickets';
 import { staffMigration } from './migrations/0003-staff';
 import { importsMigration } from './migrations/0004-imports';
+import { importModesMigration } from './migrations/0005-import-modes';
+import { kioskPlacesMigration } from './migrations/0006-kiosk-places';
 
 // Forward-only migrations written with Kysely's schema builder, so the same code runs
 // on SQLite and PostgreSQL. Each runs in its own transaction.
@@ -66,6 +68,8 @@ const migrations: Record<string, Migration> = {
   '2026-11-26-0002-tickets': ticketsMigration,
   '2026-11-26-0003-staff': staffMigration,
   '2026-11-26-0004-imports': importsMigration,
+  '2026-11-27-0005-import-modes': importModesMigration,
+  '2026-11-27-0006-kiosk-places': kioskPlacesMigration,
 };
 
 export const migrationProvider: MigrationProvider = {

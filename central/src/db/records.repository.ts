@@ -1,19 +1,27 @@
 import { type SyncTable, type RecordHistoryEntry } from '@sunshine/contracts';
+import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Db } from './database';
 
-// SQLite allows 32766 bound parameters; history rows have 9, so 2000 rows stay well under.
+// SQLite allows 32766 bound parameters; a record has 5, so 2000 rows stay well under.
 const BATCH = 2000;
+const LOOKUP_BATCH = 500;
 
-/** One change of a publish: an upsert (with the record's new state) or a withdrawal. */
+const RecordDepartment = z.object({ department: z.string().optional() });
+
+/** One change of a publish: an upsert (with the record's new state) or, with `data` null, a withdrawal. */
 export interface RecordChange {
   table: SyncTable;
   id: string;
   data: Record<string, unknown> | null;
+}
+
+/** Who and what is behind every change of one publish: the records' owner and history say so. */
+export interface Provenance {
+  action: 'import' | 'correct' | 'withdraw';
   department: string;
   importId: number | null;
   reason: string | null;
-  action: 'import' | 'correct' | 'withdraw';
 }
 
 export interface PublishMeta {
@@ -25,6 +33,8 @@ export interface PublishMeta {
 
 /** Owns published records as departments change them: owners, history, tombstones. */
 export function createRecordRepository(db: Db) {
+  const liveRecords = (table: SyncTable, ids: readonly string[]) =>
+    db.selectFrom('content_records').where('content_records.table_name', '=', table).where('content_records.deleted', '=', 0).where('content_records.id', 'in', ids);
   return {
     async find(table: SyncTable, id: string): Promise<{ data: Record<string, unknown>; deleted: boolean; department: string | null } | null> {
       const row = await db
@@ -37,12 +47,28 @@ export function createRecordRepository(db: Db) {
       return row ? { data: JSON.parse(row.data), deleted: row.deleted === 1, department: row.department } : null;
     },
 
-    /** Live ids of `table` among `ids`. */
-    async liveIds(table: SyncTable, ids: readonly string[]): Promise<Set<string>> {
-      const found = new Set<string>();
-      for (let i = 0; i < ids.length; i += 500) {
-        const rows = await db.selectFrom('content_records').select('id').where('table_name', '=', table).where('deleted', '=', 0).where('id', 'in', ids.slice(i, i + 500)).execute();
-        for (const r of rows) found.add(r.id);
+    /**
+     * The live records of `table` among `ids`, each with its department: its owner, else the
+     * record's own `department` field (the county loader records no owners), else null.
+     */
+    async liveOwners(table: SyncTable, ids: readonly string[]): Promise<Map<string, string | null>> {
+      const owners = new Map<string, string | null>();
+      for (let i = 0; i < ids.length; i += LOOKUP_BATCH) {
+        const rows = await liveRecords(table, ids.slice(i, i + LOOKUP_BATCH))
+          .leftJoin('record_owners', (j) => j.onRef('record_owners.table_name', '=', 'content_records.table_name').onRef('record_owners.id', '=', 'content_records.id'))
+          .select(['content_records.id', 'record_owners.department', 'content_records.data'])
+          .execute();
+        for (const r of rows) owners.set(r.id, r.department ?? RecordDepartment.parse(JSON.parse(r.data)).department ?? null);
+      }
+      return owners;
+    },
+
+    /** The current state of the live records of `table` among `ids`. */
+    async liveData(table: SyncTable, ids: readonly string[]): Promise<Map<string, Record<string, unknown>>> {
+      const found = new Map<string, Record<string, unknown>>();
+      for (let i = 0; i < ids.length; i += LOOKUP_BATCH) {
+        const rows = await liveRecords(table, ids.slice(i, i + LOOKUP_BATCH)).select(['content_records.id', 'content_records.data']).execute();
+        for (const r of rows) found.set(r.id, JSON.parse(r.data));
       }
       return found;
     },
@@ -50,8 +76,7 @@ export function createRecordRepository(db: Db) {
     /** Live project ids whose `department` is `department`. */
     async liveProjectIdsOf(department: string): Promise<Set<string>> {
       const rows = await db.selectFrom('content_records').select(['id', 'data']).where('table_name', '=', 'projects').where('deleted', '=', 0).execute();
-      const Owner = z.object({ department: z.string().optional() });
-      return new Set(rows.filter((r) => Owner.parse(JSON.parse(r.data)).department === department).map((r) => r.id));
+      return new Set(rows.filter((r) => RecordDepartment.parse(JSON.parse(r.data)).department === department).map((r) => r.id));
     },
 
     async liveCodes(table: 'villages' | 'programs'): Promise<Set<string>> {
@@ -59,59 +84,73 @@ export function createRecordRepository(db: Db) {
       return new Set(rows.map((r) => r.id));
     },
 
+    /** Opens content version `meta.version`; its changes follow in the same transaction. */
+    async createVersion(meta: PublishMeta): Promise<void> {
+      await db.insertInto('content_versions').values({ version: meta.version, published_at: meta.publishedAt, published_by: meta.publishedBy, summary: meta.summary }).execute();
+    },
+
     /**
-     * Publishes `changes` as content version `meta.version` in one transaction: the version,
-     * each record's new state (a withdrawal is a tombstone that syncs as a delete), its owner
-     * and its history row. Kiosks see all of it or none of it.
+     * Writes records of version `meta.version` (a withdrawal is a tombstone that syncs as a
+     * delete) and the plaintext ID numbers of payments. Run inside the publish's transaction.
      */
-    async publish(meta: PublishMeta, changes: readonly RecordChange[], identities: readonly { paymentId: string; idNumber: string }[] = []): Promise<void> {
-      await db.transaction().execute(async (trx) => {
-        await trx.insertInto('content_versions').values({ version: meta.version, published_at: meta.publishedAt, published_by: meta.publishedBy, summary: meta.summary }).execute();
-        // Batches keep a county-scale approval (a million rows) to a few thousand statements.
-        for (let i = 0; i < changes.length; i += BATCH) {
-          const batch = changes.slice(i, i + BATCH);
-          await trx
-            .insertInto('content_records')
-            .values(batch.map((c) => ({ table_name: c.table, id: c.id, version: meta.version, deleted: c.data ? 0 : 1, data: JSON.stringify(c.data ?? { id: c.id }) })))
-            .onConflict((oc) =>
-              oc.columns(['table_name', 'id']).doUpdateSet((eb) => ({
-                version: eb.ref('excluded.version'),
-                deleted: eb.ref('excluded.deleted'),
-                // A tombstone keeps the last live state, so history and corrections can still read it.
-                data: eb.case().when(eb.ref('excluded.deleted'), '=', 1).then(eb.ref('content_records.data')).else(eb.ref('excluded.data')).end(),
-              })),
-            )
-            .execute();
-          await trx
-            .insertInto('record_owners')
-            .values(batch.map((c) => ({ table_name: c.table, id: c.id, department: c.department, import_id: c.importId, updated_by: meta.publishedBy })))
-            .onConflict((oc) => oc.columns(['table_name', 'id']).doUpdateSet((eb) => ({ import_id: eb.ref('excluded.import_id'), updated_by: eb.ref('excluded.updated_by') })))
-            .execute();
-          await trx
-            .insertInto('record_history')
-            .values(
-              batch.map((c) => ({
-                table_name: c.table,
-                record_id: c.id,
-                version: meta.version,
-                action: c.action,
-                changed_at: meta.publishedAt,
-                changed_by: meta.publishedBy,
-                import_id: c.importId,
-                reason: c.reason,
-                data: c.data ? JSON.stringify(c.data) : null,
-              })),
-            )
-            .execute();
-        }
-        for (let i = 0; i < identities.length; i += BATCH) {
-          await trx
-            .insertInto('payment_identities')
-            .values(identities.slice(i, i + BATCH).map((x) => ({ payment_id: x.paymentId, id_number: x.idNumber })))
-            .onConflict((oc) => oc.column('payment_id').doUpdateSet((eb) => ({ id_number: eb.ref('excluded.id_number') })))
-            .execute();
-        }
-      });
+    async writeChanges(meta: PublishMeta, changes: readonly RecordChange[], identities: readonly { paymentId: string; idNumber: string }[] = []): Promise<void> {
+      // Batches keep a county-scale approval (a million rows) to a few hundred statements.
+      for (let i = 0; i < changes.length; i += BATCH) {
+        await db
+          .insertInto('content_records')
+          .values(changes.slice(i, i + BATCH).map((c) => ({ table_name: c.table, id: c.id, version: meta.version, deleted: c.data ? 0 : 1, data: JSON.stringify(c.data ?? { id: c.id }) })))
+          .onConflict((oc) =>
+            oc.columns(['table_name', 'id']).doUpdateSet((eb) => ({
+              version: eb.ref('excluded.version'),
+              deleted: eb.ref('excluded.deleted'),
+              // A tombstone keeps the last live state, so history and corrections can still read it.
+              data: eb.case().when(eb.ref('excluded.deleted'), '=', 1).then(eb.ref('content_records.data')).else(eb.ref('excluded.data')).end(),
+            })),
+          )
+          .execute();
+      }
+      for (let i = 0; i < identities.length; i += BATCH) {
+        await db
+          .insertInto('payment_identities')
+          .values(identities.slice(i, i + BATCH).map((x) => ({ payment_id: x.paymentId, id_number: x.idNumber })))
+          .onConflict((oc) => oc.column('payment_id').doUpdateSet((eb) => ({ id_number: eb.ref('excluded.id_number') })))
+          .execute();
+      }
+    },
+
+    /**
+     * Names the owner and appends the history row of every record version `meta.version`
+     * changed, once its records are written: one statement each, whatever the size of the
+     * publish, since the records of a version are exactly those with that `version`.
+     */
+    async recordProvenance(meta: PublishMeta, provenance: Provenance): Promise<void> {
+      const changed = db.selectFrom('content_records').where('version', '=', meta.version);
+      // Typed casts: PostgreSQL does not infer the type of a parameter in a select list.
+      const importId = sql<number | null>`cast(${provenance.importId} as integer)`;
+      await db
+        .insertInto('record_owners')
+        .columns(['table_name', 'id', 'department', 'import_id', 'updated_by'])
+        .expression(changed.select((eb) => ['table_name', 'id', eb.val(provenance.department).as('department'), importId.as('import_id'), eb.val(meta.publishedBy).as('updated_by')]))
+        .onConflict((oc) => oc.columns(['table_name', 'id']).doUpdateSet((eb) => ({ import_id: eb.ref('excluded.import_id'), updated_by: eb.ref('excluded.updated_by') })))
+        .execute();
+      await db
+        .insertInto('record_history')
+        .columns(['table_name', 'record_id', 'version', 'action', 'changed_at', 'changed_by', 'import_id', 'reason', 'data'])
+        .expression(
+          changed.select((eb) => [
+            'table_name',
+            'id',
+            'version',
+            eb.val(provenance.action).as('action'),
+            eb.val(meta.publishedAt).as('changed_at'),
+            eb.val(meta.publishedBy).as('changed_by'),
+            importId.as('import_id'),
+            sql<string | null>`cast(${provenance.reason} as text)`.as('reason'),
+            // A withdrawal's history row has no data: the record's last state is the row before it.
+            eb.case().when('deleted', '=', 1).then(sql<string | null>`null`).else(eb.ref('data')).end().as('data'),
+          ]),
+        )
+        .execute();
     },
 
     async history(table: SyncTable, id: string): Promise<RecordHistoryEntry[]> {

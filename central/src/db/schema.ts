@@ -33,6 +33,7 @@ export interface KioskTable {
   enrolled_at: string;
   revoked_at: string | null;
   last_seen_at: string | null;
+  village_code: string | null;
 }
 
 export interface EnrolmentCodeTable {
@@ -41,6 +42,9 @@ export interface EnrolmentCodeTable {
   created_at: string;
   expires_at: string;
   used_at: string | null;
+  village_code: string | null;
+  /** Set for a re-enrolment code: the kiosk keeps this number and gets a new token. */
+  kiosk_number: string | null;
 }
 
 export interface SettingTable {
@@ -55,6 +59,9 @@ export interface ImportTable {
   created_by: string;
   rows: number;
   content_type: string | null;
+  /** `new` or `correction`; defaults to `new`. */
+  mode: Generated<string>;
+  reason: string | null;
   department: string | null;
   file_name: string | null;
   status: string | null;
@@ -163,6 +170,8 @@ export interface ImportRowTable {
   import_id: number;
   row_number: number;
   record_id: string;
+  /** The row's second identity (`ImportSpec.naturalKey`), when its type has one. */
+  natural_key: string | null;
   data: string;
 }
 

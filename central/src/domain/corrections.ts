@@ -47,11 +47,11 @@ export async function correctRecord(deps: CorrectionDeps, staff: StaffSession, r
     if (!(field in record.data)) throw new AppError('bad_request', `${field}: 没有这一项`);
     next[field] = value;
   }
-  return deps.publisher.publish(staff.username, `correct ${table}/${id}`, (meta) => {
+  return deps.publisher.publish(staff.username, `correct ${table}/${id}`, { action: 'correct', department, importId: null, reason: request.reason }, (meta) => {
     const parsed = SyncTables[table].safeParse({ ...next, ...meta, sourceImportId: record.data.sourceImportId });
     if (!parsed.success) throw new AppError('bad_request', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
     return {
-      changes: [{ table, id, data: parsed.data, department, importId: null, reason: request.reason, action: 'correct' }],
+      changes: [{ table, id, data: parsed.data }],
       identities: identity ? [identity] : [],
     };
   });
@@ -60,8 +60,8 @@ export async function correctRecord(deps: CorrectionDeps, staff: StaffSession, r
 /** A department withdraws its own record: a tombstone in a new version, which kiosks apply as a delete. */
 export async function withdrawRecord(deps: CorrectionDeps, staff: StaffSession, rawTable: string, id: string, reason: string) {
   const { table, department } = await ownedRecord(deps, staff, rawTable, id);
-  return deps.publisher.publish(staff.username, `withdraw ${table}/${id}`, () => ({
-    changes: [{ table, id, data: null, department, importId: null, reason, action: 'withdraw' }],
+  return deps.publisher.publish(staff.username, `withdraw ${table}/${id}`, { action: 'withdraw', department, importId: null, reason }, () => ({
+    changes: [{ table, id, data: null }],
   }));
 }
 
@@ -73,6 +73,6 @@ function checkField(table: SyncTable, field: string, value: string | number | nu
   const spec = Object.values(IMPORT_SPECS).find((s) => s.table === table && !s.isProjectPart);
   const check = spec?.checks[field];
   if (!check || value === null || field === 'villageCode' || field === 'scopeCode' || field === 'programCode') return undefined;
-  const ctx: ImportContext = { department, villageCodes: new Set(), programCodes: new Set(), publishedIds: new Set(), ownProjectIds: new Set(), today: chinaDate(now) };
+  const ctx: ImportContext = { department, villageCodes: new Set(), programCodes: new Set(), ownProjectIds: new Set(), today: chinaDate(now) };
   return check(String(value), ctx);
 }

@@ -5,8 +5,6 @@ export interface ImportContext {
   department: string;
   villageCodes: ReadonlySet<string>;
   programCodes: ReadonlySet<string>;
-  /** Ids of the same table already published (live). */
-  publishedIds: ReadonlySet<string>;
   /** Live projects of the uploading department (for fund and spending lines). */
   ownProjectIds: ReadonlySet<string>;
   /** The county's today, `YYYY-MM-DD`: no payment or line may be dated later. */

@@ -15,6 +15,8 @@ export interface ImportSpec {
   /** A second identity besides `id`, e.g. one person paid twice by one programme in one period. */
   naturalKey?: (cells: Record<string, string>) => string;
   naturalKeyReason?: string;
+  /** Fields of the published record that the upload does not carry, as a new record has them. */
+  defaults?: Record<string, unknown>;
 }
 
 export const IMPORT_SPECS: Record<ImportContentType, ImportSpec> = {
@@ -59,6 +61,8 @@ export const IMPORT_SPECS: Record<ImportContentType, ImportSpec> = {
     required: ['id', 'name', 'kind', 'scopeCode', 'budgetFen', 'status', 'progress', 'startDate', 'department'],
     optional: ['contractor', 'outcome', 'endDate'],
     checks: { scopeCode: isKnownScope, budgetFen: isAmount, startDate: isDate, endDate: isDate, department: isOwnDepartment },
+    // Filled by `projectFunds` and `projectSpending` imports; attachments come separately.
+    defaults: { fundSources: [], spending: [], attachments: [] },
   },
   projectFunds: {
     table: 'projects',

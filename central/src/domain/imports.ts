@@ -1,12 +1,14 @@
-import { AppError, PaymentRow, type ImportContentType, type ImportReport, type StaffSession } from '@sunshine/contracts';
-import type { ImportRepository } from '../db/imports.repository';
+import { AppError, PaymentRow, type ImportMode, type ImportReport, type ImportUploadQuery, type StaffSession } from '@sunshine/contracts';
+import type { ImportRepository, StagedRow } from '../db/imports.repository';
 import type { RecordChange, RecordRepository } from '../db/records.repository';
 import type { UploadRow } from '../import/read-upload';
-import { toPaymentRecord, withMeta } from './county-records';
-import { IMPORT_SPECS } from './import-specs';
-import { validateUpload } from './import-validation';
+import { batches } from './batches';
+import { toPaymentRecord, withMeta, type Meta } from './county-records';
+import type { ImportContext } from './import-checks';
+import { IMPORT_SPECS, type ImportSpec } from './import-specs';
+import { duplicateProblems, validateBatch } from './import-validation';
 import { assertCan, can, isInScope } from './permissions';
-import type { Publisher } from './publisher';
+import type { PublishBatch, Publisher, PublishTx } from './publisher';
 import { chinaDate } from './working-days';
 
 export interface ImportDeps {
@@ -17,27 +19,64 @@ export interface ImportDeps {
   now: () => Date;
 }
 
-/** Validates an upload for one department and stages its valid rows; nothing is published yet. */
-export async function stageUpload(deps: ImportDeps, staff: StaffSession, input: { type: ImportContentType; department?: string; fileName?: string; rows: UploadRow[] }): Promise<ImportReport> {
+// Rows validated and staged per transaction while the file arrives; published per page on approval.
+const STAGE_BATCH = 5000;
+const PUBLISH_PAGE = 5000;
+
+/**
+ * Validates an upload for one department and stages its valid rows as they arrive, a batch
+ * per transaction, so a county-sized file never sits in memory; nothing is published yet.
+ * An upload that fails on the way (too large, unreadable) leaves nothing behind.
+ */
+export async function stageUpload(deps: ImportDeps, staff: StaffSession, input: ImportUploadQuery & { rows: AsyncIterable<UploadRow> }): Promise<ImportReport> {
   assertCan(staff, 'imports:upload');
   const department = staff.role === 'publisher' ? staff.department : input.department;
   if (!department) throw new AppError('bad_request', 'department: 请指定数据所属部门');
   if (staff.role === 'publisher' && input.department && input.department !== staff.department) throw new AppError('forbidden', '只能导入本部门的数据');
-  if (input.rows.length === 0) throw new AppError('bad_request', '文件里没有数据行（第1行应为列名）');
   const spec = IMPORT_SPECS[input.type];
-  const ids = input.rows.map((r) => r.cells.id ?? '').filter(Boolean);
-  const ctx = {
+  if (input.mode === 'correction' && spec.isProjectPart) throw new AppError('bad_request', 'mode: 资金来源和支出明细的导入本身就替换原有明细，请用普通导入');
+  if (input.mode === 'correction' && !input.reason) throw new AppError('bad_request', 'reason: 更正导入须说明更正原因');
+  const ctx = await importContext(deps, department);
+  const importId = await deps.imports.begin({ contentType: input.type, mode: input.mode, reason: input.reason ?? null, department, fileName: input.fileName ?? null, createdBy: staff.username, createdAt: deps.now().toISOString() });
+  try {
+    const counts = { rows: 0, validRows: 0 };
+    for await (const rows of batches(input.rows, STAGE_BATCH)) {
+      const ids = spec.isProjectPart ? [] : rows.map((r) => r.cells.id ?? '').filter(Boolean);
+      const { valid, problems } = validateBatch(spec, rows, ctx, input.mode, await deps.records.liveOwners(spec.table, ids));
+      await deps.imports.stage(importId, valid, problems);
+      counts.rows += rows.length;
+      counts.validRows += valid.length;
+    }
+    if (counts.rows === 0) throw new AppError('bad_request', '文件里没有数据行（第1行应为列名）');
+    counts.validRows -= await unstageDuplicates(deps, spec, importId);
+    await deps.imports.finish(importId, counts);
+  } catch (err) {
+    await deps.imports.discard(importId);
+    throw err;
+  }
+  return getImport(deps, staff, importId);
+}
+
+/** Rows repeating an earlier row's id, then (of those left) its natural key, become problems; answers how many. */
+async function unstageDuplicates(deps: ImportDeps, spec: ImportSpec, importId: number): Promise<number> {
+  let removed = 0;
+  for (const by of ['id', 'naturalKey'] as const) {
+    if (by === 'id' ? spec.isProjectPart : !spec.naturalKey) continue;
+    const problems = duplicateProblems(spec, by, await deps.imports.laterDuplicates(importId, by));
+    await deps.imports.unstage(importId, problems);
+    removed += problems.length;
+  }
+  return removed;
+}
+
+async function importContext(deps: ImportDeps, department: string): Promise<ImportContext> {
+  return {
     department,
     villageCodes: await deps.records.liveCodes('villages'),
     programCodes: await deps.records.liveCodes('programs'),
-    publishedIds: spec.isProjectPart ? new Set<string>() : await deps.records.liveIds(spec.table, ids),
     ownProjectIds: await deps.records.liveProjectIdsOf(department),
     today: chinaDate(deps.now()),
   };
-  const { valid, problems } = validateUpload(spec, input.rows, ctx);
-  const createdAt = deps.now().toISOString();
-  const importId = await deps.imports.create({ contentType: input.type, department, fileName: input.fileName ?? null, createdBy: staff.username, createdAt, rows: input.rows.length }, valid, problems);
-  return getImport(deps, staff, importId);
 }
 
 export async function getImport(deps: Pick<ImportDeps, 'imports'>, staff: StaffSession, importId: number): Promise<ImportReport> {
@@ -56,25 +95,15 @@ export async function approveImport(deps: ImportDeps, staff: StaffSession, impor
   if (report.validRows === 0) throw new AppError('conflict', '这次导入没有可发布的数据');
   // Claim the import first: of two reviewers approving at once, only one publishes.
   if (!(await deps.imports.review(importId, 'approved', staff.username, deps.now().toISOString(), null))) throw new AppError('conflict', '这次导入已经审核过了');
-  const staged = await deps.imports.stagedRows(importId);
-  const table = IMPORT_SPECS[report.contentType].table;
   const spec = IMPORT_SPECS[report.contentType];
+  const summary = `import ${importId}: ${report.mode === 'correction' ? 'correction of ' : ''}${report.contentType} of ${report.department}`;
+  const provenance = { action: report.mode === 'correction' ? 'correct' : 'import', department: report.department, importId, reason: report.reason } as const;
   const result = await deps.publisher
-    .publish(staff.username, `import ${importId}: ${report.contentType} of ${report.department}`, (meta) => {
-    const fullMeta = { ...meta, sourceImportId: `import-${importId}` };
-    if (spec.isProjectPart) return projectPartChanges(deps, spec.isProjectPart, staged, meta, importId, report.department);
-    const changes: RecordChange[] = staged.map((row) => ({
-      table,
-      id: row.id,
-      data: table === 'payments' ? toPaymentRecord(PaymentRow.parse(row.data), fullMeta, deps.hashId) : table === 'projects' ? { fundSources: [], spending: [], attachments: [], ...withMeta(row.data, fullMeta) } : withMeta(row.data, fullMeta),
-      department: report.department,
-      importId,
-      reason: null,
-      action: 'import',
-    }));
-    const identities = table === 'payments' ? staged.map((r) => ({ paymentId: r.id, idNumber: String(r.data.idNumber) })) : [];
-    return { changes, identities };
-  })
+    .publish(staff.username, summary, provenance, (meta, tx) => {
+      const pages = tx.imports.stagedPages(importId, PUBLISH_PAGE);
+      if (spec.isProjectPart) return projectPartChanges(tx, spec.isProjectPart, pages, meta);
+      return recordChanges(deps, tx, spec, pages, { ...meta, sourceImportId: `import-${importId}` }, report.mode);
+    })
     .catch(async (err: unknown) => {
       await deps.imports.unclaim(importId);
       throw err;
@@ -90,28 +119,56 @@ export async function rejectImport(deps: ImportDeps, staff: StaffSession, import
   await deps.imports.dropStagedRows(importId);
 }
 
+/**
+ * Each staged row as the record it publishes, a page at a time. A correction keeps the
+ * fields an upload does not carry (a project's fund sources, spending and attachments).
+ */
+async function* recordChanges(
+  deps: Pick<ImportDeps, 'hashId'>,
+  tx: PublishTx,
+  spec: ImportSpec,
+  pages: AsyncIterable<StagedRow[]>,
+  meta: Meta,
+  mode: ImportMode,
+): AsyncGenerator<PublishBatch> {
+  const { table } = spec;
+  const toRecord = (row: StagedRow) => (table === 'payments' ? toPaymentRecord(PaymentRow.parse(row.data), meta, deps.hashId) : withMeta(row.data, meta));
+  for await (const page of pages) {
+    const current = mode === 'correction' ? await tx.records.liveData(table, page.map((r) => r.id)) : undefined;
+    const changes: RecordChange[] = page.map((row) => {
+      const previous = current?.get(row.id);
+      // Withdrawn after the upload was checked: a correction must not bring it back.
+      if (current && !previous) throw new AppError('conflict', `记录 ${row.id} 已被撤回，无法更正`);
+      return { table, id: row.id, data: { ...spec.defaults, ...previous, ...toRecord(row) } };
+    });
+    const identities = table === 'payments' ? page.map((r) => ({ paymentId: r.id, idNumber: String(r.data.idNumber) })) : [];
+    yield { changes, identities };
+  }
+}
+
 /** Fund or spending lines replace the whole list of each project they name, in one version. */
 async function projectPartChanges(
-  deps: ImportDeps,
+  tx: PublishTx,
   part: 'fundSources' | 'spending',
-  staged: { data: Record<string, unknown> }[],
+  pages: AsyncIterable<StagedRow[]>,
   meta: { version: number; updatedAt: string },
-  importId: number,
-  department: string,
-) {
+): Promise<PublishBatch> {
+  // Lines of one project may lie on several pages; a department's project lines are few.
   const byProject = new Map<string, Record<string, unknown>[]>();
-  for (const { data } of staged) {
-    const { projectId, ...line } = data;
-    const list = byProject.get(String(projectId)) ?? [];
-    list.push(line);
-    byProject.set(String(projectId), list);
+  for await (const page of pages) {
+    for (const { data } of page) {
+      const { projectId, id: _rowId, ...line } = data;
+      const list = byProject.get(String(projectId)) ?? [];
+      list.push(line);
+      byProject.set(String(projectId), list);
+    }
   }
   const changes: RecordChange[] = [];
   for (const [projectId, lines] of byProject) {
-    const current = await deps.records.find('projects', projectId);
+    const current = await tx.records.find('projects', projectId);
     if (!current || current.deleted) throw new AppError('conflict', `项目 ${projectId} 已被撤回，无法更新`);
     const data = { ...current.data, [part]: lines, ...meta };
-    changes.push({ table: 'projects', id: projectId, data, department, importId, reason: null, action: 'import' });
+    changes.push({ table: 'projects', id: projectId, data });
   }
   return { changes };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countBy, dataProgress, sumUsage, toCsv } from './statistics';
+import { complaintTown, countBy, dataProgress, sumUsage, toCsv } from './statistics';
 
 describe('statistics', () => {
   it('counts by key, largest first', () => {
@@ -7,6 +7,15 @@ describe('statistics', () => {
       { key: 'b', count: 2 },
       { key: 'a', count: 1 },
     ]);
+  });
+
+  it("counts a complaint under its subject's town first, then its kiosk's", () => {
+    expect(complaintTown('452123100201', '452123101001')).toBe('452123100');
+    expect(complaintTown('452123101', '452123100201')).toBe('452123101');
+    expect(complaintTown('452123', '452123100201')).toBe('452123100');
+    expect(complaintTown(null, '452123101001')).toBe('452123101');
+    expect(complaintTown(null, undefined)).toBe('unknown');
+    expect(complaintTown('452123', null)).toBe('unknown');
   });
 
   it('adds up usage by screen and by kiosk', () => {

@@ -13,6 +13,17 @@ export function countBy<T>(items: Iterable<T>, key: (item: T) => string): CountR
   return [...counts].map(([k, count]) => ({ key: k, count })).sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
 }
 
+/**
+ * The town (9-digit code) a complaint counts under: that of its subject's village, or of
+ * the subject's town scope; else that of the kiosk's village. 'unknown' when neither is
+ * known: a staff ticket (kiosk 0000) without subject, a kiosk with no village, a
+ * county-wide subject from such a kiosk.
+ */
+export function complaintTown(subjectPlace: string | null | undefined, kioskVillage: string | null | undefined): string {
+  for (const code of [subjectPlace, kioskVillage]) if (code && code.length >= 9) return code.slice(0, 9);
+  return 'unknown';
+}
+
 /** Adds up heartbeat usage counters (screen → views) by screen and by kiosk. */
 export function sumUsage(beats: Iterable<{ kioskNumber: string; usage: Record<string, number> }>): { byScreen: CountRow[]; byKiosk: CountRow[] } {
   const byScreen = new Map<string, number>();

@@ -1,17 +1,19 @@
-import { AppError, CreateEnrolmentCodeRequest, type CreatedEnrolmentCode, type FleetKiosk } from '@sunshine/contracts';
+import { AppError, CreateEnrolmentCodeRequest, CreateReEnrolmentCodeRequest, MoveKioskRequest, type FleetKiosk } from '@sunshine/contracts';
 import { parseInput } from '@sunshine/service-kit';
 import { Router } from 'express';
 import { z } from 'zod';
 import type { ContentRepository } from '../db/content.repository';
 import type { HeartbeatRepository } from '../db/heartbeats.repository';
-import type { KioskRepository } from '../db/kiosks.repository';
-import { createEnrolmentCode, newEnrolmentCode } from '../domain/enrolment';
+import type { KioskListItem, KioskRepository } from '../db/kiosks.repository';
+import type { PlaceRepository } from '../db/places.repository';
+import { assertLiveVillage, issueEnrolmentCode, unknownKiosk } from '../domain/enrolment';
 import { fleetAlerts, isOnline, onlineSpans, type OpeningHours } from '../domain/fleet';
 import { toCsv } from '../domain/statistics';
 import { auditAction, currentStaff, requireStaff, type StaffHttpDeps } from './staff-session';
 
 export interface FleetDeps extends StaffHttpDeps {
   kiosks: KioskRepository;
+  places: PlaceRepository;
   heartbeats: HeartbeatRepository;
   content: ContentRepository;
   openingHours: OpeningHours;
@@ -22,21 +24,25 @@ export interface FleetDeps extends StaffHttpDeps {
 const KioskParam = z.object({ kioskNumber: z.string().regex(/^\d{4}$/) });
 const HistoryQuery = z.object({ hours: z.coerce.number().int().min(1).max(24 * 31).default(24) });
 
-/** The fleet screen: status per kiosk, on/offline history, revoke, and one-time enrolment codes. */
+/** The fleet screen: status and place per kiosk, on/offline history, moves, revoke, and one-time enrolment codes. */
 export function fleetRoutes(deps: FleetDeps): Router {
   const router = Router();
-  router.get('/api/fleet/kiosks', requireStaff(deps, 'fleet:read'), async (req, res) => {
-    const { format } = parseInput(z.object({ format: z.enum(['json', 'csv']).default('json') }), req.query);
+  /** Fleet rows with their village and town names, from one batched lookup. */
+  const fleetRows = async (kiosks: readonly KioskListItem[]): Promise<FleetKiosk[]> => {
     const latest = (await deps.content.latestVersion())?.version ?? 0;
     const connected = deps.connectedKiosks();
+    const places = await deps.places.villagePlaces(kiosks.flatMap((k) => (k.villageCode ? [k.villageCode] : [])));
     const now = deps.now();
-    const body: FleetKiosk[] = [];
-    for (const k of await deps.kiosks.list()) {
+    const rows: FleetKiosk[] = [];
+    for (const k of kiosks) {
       const recent = await deps.heartbeats.recent(k.kioskNumber, 3);
       const hb = recent[0];
+      const place = k.villageCode ? places.get(k.villageCode) : undefined;
       const online = !k.revokedAt && isOnline(k.lastSeenAt, now, connected.has(k.kioskNumber));
-      body.push({
+      rows.push({
         ...k,
+        villageName: place?.villageName ?? null,
+        townName: place?.townName ?? null,
         online,
         dataVersion: hb?.dataVersion ?? null,
         versionLag: hb ? Math.max(0, latest - hb.dataVersion) : null,
@@ -47,13 +53,41 @@ export function fleetRoutes(deps: FleetDeps): Router {
         alerts: k.revokedAt ? [] : fleetAlerts(recent, online, now, deps.openingHours),
       });
     }
+    return rows;
+  };
+  const fleetRow = async (kioskNumber: string): Promise<FleetKiosk> => {
+    const kiosk = await deps.kiosks.find(kioskNumber);
+    const [row] = kiosk ? await fleetRows([kiosk]) : [];
+    if (!row) throw unknownKiosk(kioskNumber);
+    return row;
+  };
+
+  router.get('/api/fleet/kiosks', requireStaff(deps, 'fleet:read'), async (req, res) => {
+    const { format } = parseInput(z.object({ format: z.enum(['json', 'csv']).default('json') }), req.query);
+    const body = await fleetRows(await deps.kiosks.list());
     if (format === 'csv') {
       const rows = body.map((k) => ({ ...k, alerts: k.alerts.map((a) => a.message).join('；') }));
       res.set({ 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="kiosks.csv"' });
-      res.send(toCsv(rows, ['kioskNumber', 'name', 'online', 'lastSeenAt', 'dataVersion', 'versionLag', 'printerState', 'outboxPending', 'diskFreeBytes', 'lastSyncError', 'revokedAt', 'alerts']));
+      res.send(
+        toCsv(rows, ['kioskNumber', 'name', 'townName', 'villageName', 'villageCode', 'online', 'lastSeenAt', 'dataVersion', 'versionLag', 'printerState', 'outboxPending', 'diskFreeBytes', 'lastSyncError', 'revokedAt', 'alerts']),
+      );
       return;
     }
     res.json(body);
+  });
+
+  router.get('/api/fleet/kiosks/:kioskNumber', requireStaff(deps, 'fleet:read'), async (req, res) => {
+    res.json(await fleetRow(parseInput(KioskParam, req.params).kioskNumber));
+  });
+
+  router.put('/api/fleet/kiosks/:kioskNumber/village', requireStaff(deps, 'fleet:manage'), async (req, res) => {
+    const { kioskNumber } = parseInput(KioskParam, req.params);
+    const { villageCode } = parseInput(MoveKioskRequest, req.body);
+    const before = await fleetRow(kioskNumber);
+    await assertLiveVillage(deps.places, villageCode);
+    await deps.kiosks.moveToVillage(kioskNumber, villageCode);
+    await auditAction(deps, currentStaff(res), 'kiosk.move', kioskNumber, { from: before.villageCode, to: villageCode });
+    res.json(await fleetRow(kioskNumber));
   });
 
   router.get('/api/fleet/kiosks/:kioskNumber/history', requireStaff(deps, 'fleet:read'), async (req, res) => {
@@ -74,12 +108,17 @@ export function fleetRoutes(deps: FleetDeps): Router {
 
   router.post('/api/fleet/enrolment-codes', requireStaff(deps, 'fleet:manage'), async (req, res) => {
     const request = parseInput(CreateEnrolmentCodeRequest, req.body);
-    const code = newEnrolmentCode();
-    await createEnrolmentCode(deps, code, { kioskName: request.kioskName, ttlHours: request.ttlHours });
-    const expiresAt = new Date(deps.now().getTime() + request.ttlHours * 3_600_000).toISOString();
-    await auditAction(deps, currentStaff(res), 'kiosk.enrolment-code', request.kioskName ?? null, { ttlHours: request.ttlHours });
-    const body: CreatedEnrolmentCode = { code: code.match(/.{4}/g)?.join('-') ?? code, expiresAt };
-    res.status(201).json(body);
+    const created = await issueEnrolmentCode(deps, request);
+    await auditAction(deps, currentStaff(res), 'kiosk.enrolment-code', request.kioskName ?? null, { ttlHours: request.ttlHours, villageCode: request.villageCode ?? null });
+    res.status(201).json(created);
+  });
+
+  router.post('/api/fleet/kiosks/:kioskNumber/enrolment-code', requireStaff(deps, 'fleet:manage'), async (req, res) => {
+    const { kioskNumber } = parseInput(KioskParam, req.params);
+    const { ttlHours } = parseInput(CreateReEnrolmentCodeRequest, req.body);
+    const created = await issueEnrolmentCode(deps, { kioskNumber, ttlHours });
+    await auditAction(deps, currentStaff(res), 'kiosk.re-enrolment-code', kioskNumber, { ttlHours });
+    res.status(201).json(created);
   });
   return router;
 }

@@ -1,11 +1,12 @@
+import { finished } from 'node:stream/promises';
 import { AppError, CorrectRecordRequest, ImportUploadQuery, StaffPageQuery, SyncTable, WithdrawRecordRequest, type ImportReport } from '@sunshine/contracts';
 import { parseInput } from '@sunshine/service-kit';
-import express, { Router } from 'express';
+import { Router, type Request } from 'express';
 import { z } from 'zod';
 import { correctRecord, withdrawRecord, type CorrectionDeps } from '../domain/corrections';
 import { approveImport, getImport, rejectImport, stageUpload, type ImportDeps } from '../domain/imports';
 import { toCsv } from '../domain/statistics';
-import { readUpload } from '../import/read-upload';
+import { readUpload, uploadTooLarge, type UploadLimits } from '../import/read-upload';
 import type { StaffEvents } from '../socket/staff-socket';
 import { auditAction, currentStaff, requireStaff, type StaffHttpDeps } from './staff-session';
 
@@ -14,17 +15,20 @@ const CsvFormat = z.object({ format: z.enum(['json', 'csv']).default('json') });
 const UPLOAD_TYPES = ['text/csv', 'text/plain', 'application/octet-stream', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'];
 
 /** Uploads (CSV/XLSX body), review, and corrections/withdrawals of published records. */
-export function importRoutes(deps: ImportDeps & CorrectionDeps & StaffHttpDeps & { staffEvents: StaffEvents }): Router {
+export function importRoutes(deps: ImportDeps & CorrectionDeps & StaffHttpDeps & { staffEvents: StaffEvents; uploadLimits: UploadLimits }): Router {
   const router = Router();
-  const upload = express.raw({ type: UPLOAD_TYPES, limit: '64mb' });
-  router.post('/api/imports', requireStaff(deps, 'imports:upload'), upload, async (req, res) => {
-    const query = parseInput(ImportUploadQuery, req.query);
-    if (!Buffer.isBuffer(req.body) || req.body.length === 0) throw new AppError('unsupported_media_type', '请上传 CSV 或 XLSX 文件（Content-Type: text/csv 或 XLSX）');
-    const rows = await readUpload(req.body).catch(() => {
-      throw new AppError('bad_request', '文件无法读取：请上传 UTF-8 编码的 CSV 或 XLSX 文件');
+  // The body is streamed into validation and staging as it arrives, never buffered whole.
+  router.post('/api/imports', requireStaff(deps, 'imports:upload'), async (req, res) => {
+    const stage = async () => {
+      const query = parseInput(ImportUploadQuery, req.query);
+      return stageUpload(deps, currentStaff(res), { ...query, rows: readUpload(uploadBody(req, deps.uploadLimits.maxBytes), deps.uploadLimits) });
+    };
+    const report = await stage().catch(async (err: unknown) => {
+      // Read the rest of the body before answering, so the uploader's client sees the answer.
+      await finished(req.resume()).catch(() => undefined);
+      throw err;
     });
-    const report = await stageUpload(deps, currentStaff(res), { ...query, rows });
-    await auditAction(deps, currentStaff(res), 'import.upload', String(report.importId), { type: query.type, rows: report.rows, problems: report.problems.length });
+    await auditAction(deps, currentStaff(res), 'import.upload', String(report.importId), { type: report.contentType, mode: report.mode, rows: report.rows, problems: report.problems.length });
     deps.staffEvents['import:changed']({ importId: report.importId, status: report.status });
     res.status(201).json(report);
   });
@@ -85,4 +89,12 @@ export function importRoutes(deps: ImportDeps & CorrectionDeps & StaffHttpDeps &
     res.json(await deps.records.history(parsed.data, String(req.params.id)));
   });
   return router;
+}
+
+/** The request body as chunks; refused before reading when it is not a file or is declared too large. */
+function uploadBody(req: Request, maxBytes: number): AsyncIterable<Buffer> {
+  if (!req.is(UPLOAD_TYPES) || req.headers['content-length'] === '0') throw new AppError('unsupported_media_type', '请上传 CSV 或 XLSX 文件（Content-Type: text/csv 或 XLSX）');
+  if (Number(req.headers['content-length']) > maxBytes) throw uploadTooLarge(maxBytes);
+  // An early stop (a bad file, 413) must not destroy the request: the answer still goes out on it.
+  return req.iterator({ destroyOnReturn: false });
 }

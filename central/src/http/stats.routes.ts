@@ -2,9 +2,10 @@ import { Period } from '@sunshine/contracts';
 import { parseInput } from '@sunshine/service-kit';
 import { Router, type Response } from 'express';
 import { z } from 'zod';
-import type { StatsRepository } from '../db/stats.repository';
+import type { KioskRepository } from '../db/kiosks.repository';
+import { subjectKey, type StatsRepository } from '../db/stats.repository';
 import type { TicketRecord } from '../db/tickets.repository';
-import { dataProgress, deadlineCompliance, countBy, sumUsage, toCsv } from '../domain/statistics';
+import { complaintTown, dataProgress, deadlineCompliance, countBy, sumUsage, toCsv } from '../domain/statistics';
 import { deadlinesOf, type StaffTicketDeps } from '../domain/staff-ticket-view';
 import { requireStaff, type StaffHttpDeps } from './staff-session';
 
@@ -20,24 +21,21 @@ function send(res: Response, format: 'json' | 'csv', name: string, rows: Record<
 }
 
 /** Complaint, deadline, usage and data-progress statistics; every list also as CSV (`?format=csv`). */
-export function statsRoutes(deps: StaffTicketDeps & StaffHttpDeps & { stats: StatsRepository }): Router {
+export function statsRoutes(deps: StaffTicketDeps & StaffHttpDeps & { stats: StatsRepository; kiosks: KioskRepository }): Router {
   const router = Router();
   const allTickets = async (): Promise<TicketRecord[]> => (await deps.tickets.list({}, { limit: 1_000_000, offset: 0 })).items;
 
   router.get('/api/stats/complaints', requireStaff(deps, 'stats:read'), async (req, res) => {
     const { format } = parseInput(ComplaintQuery, req.query);
     const tickets = await allTickets();
-    const towns = new Map<string, string>();
-    for (const t of tickets) {
-      const table = t.subject?.kind === 'payment' ? 'payments' : t.subject?.kind === 'finance_line' ? 'financeLines' : t.subject?.kind === 'notice' ? 'notices' : null;
-      const village = table && t.subject ? await deps.stats.subjectVillage(table, t.subject.id) : null;
-      towns.set(t.ticketNumber, village && village.length >= 9 ? village.slice(0, 9) : 'unknown');
-    }
+    const subjectPlaces = await deps.stats.subjectPlaces(tickets.flatMap((t) => (t.subject ? [t.subject] : [])));
+    const kioskVillages = new Map((await deps.kiosks.list()).map((k) => [k.kioskNumber, k.villageCode]));
+    const townOf = (t: TicketRecord) => complaintTown(t.subject ? subjectPlaces.get(subjectKey(t.subject)) : null, kioskVillages.get(t.kioskNumber));
     const body = {
       total: tickets.length,
       byCategory: countBy(tickets, (t) => t.category),
       byStatus: countBy(tickets, (t) => t.status),
-      byTown: countBy(tickets, (t) => towns.get(t.ticketNumber) ?? 'unknown'),
+      byTown: countBy(tickets, townOf),
       byKiosk: countBy(tickets, (t) => t.kioskNumber),
     };
     const rows = (['byCategory', 'byStatus', 'byTown', 'byKiosk'] as const).flatMap((dimension) => body[dimension].map((r) => ({ dimension, ...r })));

@@ -10,8 +10,9 @@ export interface KioskPlace {
 export const NOWHERE: KioskPlace = { villageCode: null, townCode: null, countyCode: null };
 
 /**
- * The kiosk's own village is the configured one when the data has it, else the first
- * village by code (a kiosk must show something useful before anyone configures it).
+ * The kiosk's own village is the configured one (`AGENT_VILLAGE_CODE`, else the village
+ * central named at enrolment) when the data has it, else the first village by code (a
+ * kiosk must show something useful before anyone configures it).
  */
 export function resolvePlace(
   configured: string | undefined,

@@ -38,7 +38,7 @@ export function checkData(health: AgentHealth | null, centralVersion: number | n
   if (centralVersion !== null && health.dataVersion > centralVersion) {
     // Central never goes back: it was restored from a backup or replaced, and this kiosk
     // holds content it no longer has. Deltas from here would not fit; start afresh.
-    return fail('data', title, `version ${health.dataVersion}${since} is newer than central's ${centralVersion} (central restored from a backup?)`, 'Stop the agent, then: kiosk-provision re-enrol --fresh-data --code NEW');
+    return fail('data', title, `version ${health.dataVersion}${since} is newer than central's ${centralVersion} (central restored from a backup?)`, "Ask the county for a new kiosk's code; stop the agent, then: kiosk-provision re-enrol --fresh-data --code CODE");
   }
   if (centralVersion !== null && health.dataVersion < centralVersion) {
     return warn('data', title, `version ${health.dataVersion}${since}; central has ${centralVersion}`, 'The agent catches up by itself when online; if it stays behind, see "data" in docs/operations.md.');

@@ -39,8 +39,8 @@ export async function checkCredential(centralUrl: string, enrolment: AgentEnrolm
     return fail('credential', title, describeFetchError(centralUrl, err), 'Check the network, then run check again.');
   }
   await response.body?.cancel();
-  if (response.status === 403) return fail('credential', title, `central has revoked kiosk ${enrolment.kioskNumber}`, 'Ask the county for a new code, then: kiosk-provision re-enrol --code NEW');
-  if (response.status === 401) return fail('credential', title, `central does not know kiosk ${enrolment.kioskNumber}'s credential (another central, or its data was reset?)`, 'Ask the county for a new code, then: kiosk-provision re-enrol --code NEW');
+  if (response.status === 403) return fail('credential', title, `central has revoked kiosk ${enrolment.kioskNumber}`, `Ask the county for a re-enrolment code for kiosk ${enrolment.kioskNumber}, then: kiosk-provision re-enrol --code CODE`);
+  if (response.status === 401) return fail('credential', title, `central does not know kiosk ${enrolment.kioskNumber}'s credential (another central, or its data was reset?)`, "Ask the county for a new kiosk's code, then: kiosk-provision re-enrol --fresh-data --code CODE");
   if (!response.ok) return fail('credential', title, `central answered HTTP ${response.status} to a sync request`, 'Tell the county IT: central cannot serve sync right now.');
   return pass('credential', title, `central accepts kiosk ${enrolment.kioskNumber}'s credential`);
 }

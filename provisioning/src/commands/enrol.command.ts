@@ -26,7 +26,8 @@ export function registerEnrol(program: Command): void {
         agentPort: opts.agentPort,
         dataDir: opts.dataDir,
       });
-      console.log(`开通成功 Enrolled as kiosk ${enrolment.kioskNumber} (${enrolment.name}); data version ${dataVersion} is on this kiosk.`);
+      const village = enrolment.villageCode ? `, village ${enrolment.villageCode}` : '';
+      console.log(`开通成功 Enrolled as kiosk ${enrolment.kioskNumber} (${enrolment.name}${village}); data version ${dataVersion} is on this kiosk.`);
       console.log(`Settings: ${settings.AGENT_DATA_DIR}/agent.env; next: kiosk-provision os-setup --user kiosk, then kiosk-provision check.`);
     });
 }

@@ -4,18 +4,20 @@ import { defaultDataDir } from '../defaults';
 export function registerReEnrol(program: Command): void {
   program
     .command('re-enrol')
-    .description("重新开通 replace this kiosk's credential with a new one-time code; keeps its data and undelivered complaints")
-    .requiredOption('--code <code>', 'a new one-time enrolment code from the county console')
+    .description("重新开通 replace this kiosk's credential, keeping its number, data and undelivered complaints")
+    .requiredOption('--code <code>', "a re-enrolment code for this kiosk's number from the county console")
     .option('--central <url>', 'a new central URL (default: CENTRAL_URL from agent.env)')
     .option('--name <name>', 'a new kiosk name (default: the current one)')
-    .option('--fresh-data', "set the cached data aside and download it afresh (after central was restored from a backup)")
+    .option('--fresh-data', 'set the cache (data and outbox) aside, download the data afresh and start as a new kiosk with a code for a new kiosk')
     .option('--data-dir <dir>', "the agent's data dir", defaultDataDir())
     .addHelpText('after', '\nStop the agent first: sudo systemctl stop sunshine-kiosk-agent; start it again afterwards.')
     .action(async (opts: { code: string; central?: string; name?: string; freshData?: boolean; dataDir: string }) => {
       const { reEnrol } = await import('../re-enrol');
       const result = await reEnrol({ dataDir: opts.dataDir, code: opts.code, centralUrl: opts.central, name: opts.name, freshData: opts.freshData });
-      console.log(`重新开通成功 Re-enrolled: kiosk ${result.previous.kioskNumber} is now kiosk ${result.enrolment.kioskNumber} (${result.enrolment.name}); data version ${result.dataVersion}.`);
-      if (result.enrolment.kioskNumber !== result.previous.kioskNumber) {
+      const { kioskNumber, name, villageCode } = result.enrolment;
+      const kept = kioskNumber === result.previous.kioskNumber ? `kiosk ${kioskNumber} keeps its number` : `kiosk ${result.previous.kioskNumber} is now kiosk ${kioskNumber}`;
+      console.log(`重新开通成功 Re-enrolled: ${kept} (${name}${villageCode ? `, village ${villageCode}` : ''}); data version ${result.dataVersion}.`);
+      if (kioskNumber !== result.previous.kioskNumber) {
         console.log(`注意 The kiosk number changed (${result.previous.kioskNumber} → ${result.enrolment.kioskNumber}). New tickets use the new number; tickets already printed keep working for follow-up.`);
       }
       if (result.previousCacheKeptAt) {

@@ -1,0 +1,56 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { TEST_ADMIN_PASSWORD } from '@sunshine/central/testing';
+import { ImportReport, PublishResult, type CountyManifest } from '@sunshine/contracts';
+import { generateCounty } from '@sunshine/synthetic-county';
+import { scale } from './agent-fixture';
+import { round, timeMs } from './harness';
+
+export interface BenchCounty {
+  dir: string;
+  county: CountyManifest;
+  /** A scratch directory of the run, removed at exit. */
+  workDir: string;
+}
+
+let shared: Promise<BenchCounty> | undefined;
+
+/** The `BENCH_SCALE` county (default `county`), generated once for the central benchmarks of a run. */
+export function benchCounty(): Promise<BenchCounty> {
+  shared ??= (async () => {
+    const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sunshine-bench-central-'));
+    process.once('exit', () => fs.rmSync(workDir, { recursive: true, force: true }));
+    const dir = path.join(workDir, 'county');
+    let county: CountyManifest | undefined;
+    const ms = await timeMs(async () => {
+      county = await generateCounty({ scale, seed: 1, outDir: dir });
+    });
+    if (!county) throw new Error('the county was not generated');
+    console.log(`  central fixture: ${scale}-scale county generated in ${round(ms / 1000)} s`);
+    return { dir, county, workDir };
+  })();
+  return shared;
+}
+
+/** Logs the test central's admin in; answers the session's `Cookie` header. */
+export async function loginAdmin(url: string): Promise<string> {
+  const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: TEST_ADMIN_PASSWORD }) });
+  if (res.status !== 200) throw new Error(`login failed: ${res.status}`);
+  return (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+}
+
+/** Uploads a CSV file as staff would (streamed from disk), checks it staged without problems, and approves it. */
+export async function uploadAndApprove(url: string, cookie: string, query: Record<string, string>, file: string): Promise<PublishResult> {
+  const res = await fetch(`${url}/api/imports?${new URLSearchParams(query).toString()}`, {
+    method: 'POST',
+    headers: { cookie, 'content-type': 'text/csv' },
+    body: await fs.openAsBlob(file),
+  });
+  if (res.status !== 201) throw new Error(`upload of ${path.basename(file)} answered ${res.status}: ${await res.text()}`);
+  const report = ImportReport.parse(await res.json());
+  if (report.problems.length > 0) throw new Error(`upload of ${path.basename(file)} has problems: ${JSON.stringify(report.problems.slice(0, 3))}`);
+  const approved = await fetch(`${url}/api/imports/${report.importId}/approve`, { method: 'POST', headers: { cookie } });
+  if (approved.status !== 200) throw new Error(`approval of ${path.basename(file)} answered ${approved.status}: ${await approved.text()}`);
+  return PublishResult.parse(await approved.json());
+}

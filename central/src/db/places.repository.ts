@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import type { Db } from './database';
+
+/** A live village of the published data with its town, by name for staff. */
+export interface VillagePlace {
+  villageCode: string;
+  villageName: string;
+  townCode: string;
+  townName: string | null;
+}
+
+const VillageData = z.object({ code: z.string(), name: z.string(), townCode: z.string() });
+const TownData = z.object({ code: z.string(), name: z.string() });
+
+// SQLite allows 32766 bound parameters; 500 codes a query stays far below.
+const BATCH = 500;
+
+/** Reads the county's geography (villages and towns) from the published content. */
+export function createPlaceRepository(db: Db) {
+  const liveRecords = async (table: 'villages' | 'towns', ids: readonly string[]): Promise<unknown[]> => {
+    const found: unknown[] = [];
+    for (let i = 0; i < ids.length; i += BATCH) {
+      const rows = await db.selectFrom('content_records').select('data').where('table_name', '=', table).where('deleted', '=', 0).where('id', 'in', ids.slice(i, i + BATCH)).execute();
+      for (const r of rows) found.push(JSON.parse(r.data));
+    }
+    return found;
+  };
+
+  return {
+    /** The live villages among `codes`, with their towns' names; unknown or withdrawn codes are left out. */
+    async villagePlaces(codes: Iterable<string>): Promise<Map<string, VillagePlace>> {
+      const wanted = [...new Set(codes)];
+      if (wanted.length === 0) return new Map();
+      const villages = (await liveRecords('villages', wanted)).map((v) => VillageData.parse(v));
+      const towns = new Map((await liveRecords('towns', [...new Set(villages.map((v) => v.townCode))])).map((t) => TownData.parse(t)).map((t) => [t.code, t.name]));
+      return new Map(villages.map((v) => [v.code, { villageCode: v.code, villageName: v.name, townCode: v.townCode, townName: towns.get(v.townCode) ?? null }]));
+    },
+  };
+}
+export type PlaceRepository = ReturnType<typeof createPlaceRepository>;
