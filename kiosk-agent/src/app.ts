@@ -111,7 +111,7 @@ export function buildAgent(config: AgentConfig, logger: Logger): Agent {
       return fetching;
     };
     scheduler = startSyncScheduler({
-      pull: () => pullOnce({ enrolment, centralUrl, content, logger }),
+      pull: () => pullOnce({ enrolment, centralUrl, content, logger, offThreadFrom: config.syncOffThreadFrom }),
       pollMs: config.syncPollMs,
       logger,
       onApplied: () => {

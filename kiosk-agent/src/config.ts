@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseEnv } from '@sunshine/service-kit';
 import { z } from 'zod';
+import { OFF_THREAD_FROM } from './sync/sync-client';
 
 const defaultUiDir = fileURLToPath(new URL('../../kiosk-ui/dist', import.meta.url));
 
@@ -13,6 +14,8 @@ const Env = z.object({
   PRINTER_INTERFACE: z.string().default('tcp://127.0.0.1:9100'),
   AGENT_UI_DIR: z.string().default(defaultUiDir),
   SYNC_POLL_SECONDS: z.coerce.number().positive().default(300),
+  /** Sync bodies with at least this many changes are applied on worker threads. */
+  SYNC_OFF_THREAD_FROM: z.coerce.number().int().min(0).default(OFF_THREAD_FROM),
   /** This kiosk's own village (12 digits); default: the one named at enrolment, else the first village in the data. */
   AGENT_VILLAGE_CODE: z.string().regex(/^\d{12}$/).optional(),
   HEARTBEAT_SECONDS: z.coerce.number().positive().default(30),
@@ -33,6 +36,7 @@ export interface AgentConfig {
   printerInterface: string;
   uiDir: string;
   syncPollMs: number;
+  syncOffThreadFrom: number;
   villageCode: string | undefined;
   heartbeatMs: number;
   outboxRetryMaxMs: number;
@@ -51,6 +55,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AgentConfig {
     printerInterface: e.PRINTER_INTERFACE,
     uiDir: path.resolve(e.AGENT_UI_DIR),
     syncPollMs: e.SYNC_POLL_SECONDS * 1000,
+    syncOffThreadFrom: e.SYNC_OFF_THREAD_FROM,
     villageCode: e.AGENT_VILLAGE_CODE,
     heartbeatMs: e.HEARTBEAT_SECONDS * 1000,
     outboxRetryMaxMs: e.OUTBOX_RETRY_MAX_SECONDS * 1000,

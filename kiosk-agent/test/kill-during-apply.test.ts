@@ -34,14 +34,36 @@ describe('kill -9 while the agent applies a large delta', () => {
   let n = 0;
   let deleted = '';
 
-  const spawnAgent = async (dataDir: string) =>
+  // The delta is applied on the main thread, or (SYNC_OFF_THREAD_FROM=1) by the worker
+  // threads that load snapshots: the kills alternate between the two.
+  const paths = { 'main thread': '20000', 'worker threads': '1' } as const;
+  type ApplyPath = keyof typeof paths;
+  const spawnAgent = async (dataDir: string, applyPath: ApplyPath = 'main thread') =>
     spawnService('kiosk-agent/src/main.ts', {
       AGENT_PORT: '0',
       AGENT_DATA_DIR: dataDir,
       CENTRAL_URL: central.url,
       PRINTER_INTERFACE: `tcp://127.0.0.1:${await freePort()}`,
+      SYNC_OFF_THREAD_FROM: paths[applyPath],
       LOG_LEVEL: 'info',
     });
+
+  /** How long from spawn until the delta is applied, when left alone. */
+  async function calibrate(applyPath: ApplyPath): Promise<number> {
+    const calibration = path.join(dir, `calibration-${paths[applyPath]}`);
+    fs.cpSync(template, calibration, { recursive: true });
+    const started = Date.now();
+    const child = await spawnAgent(calibration, applyPath);
+    let appliedAt = 0;
+    child.stdout?.on('data', (chunk: Buffer) => {
+      if (!appliedAt && chunk.toString().includes('content applied')) appliedAt = Date.now() - started;
+    });
+    await waitFor(`the calibration apply on the ${applyPath}`, () => appliedAt > 0, 60_000);
+    child.kill('SIGKILL');
+    await exited(child);
+    expect(inspect(calibration, n, deleted)).toEqual({ version: n, bulk: BULK, hasDeleted: false });
+    return appliedAt;
+  }
 
   beforeAll(async () => {
     central = await startTestCentral();
@@ -63,33 +85,23 @@ describe('kill -9 while the agent applies a large delta', () => {
 
   it(`shows version M or version N, never a mix, over ${TRIALS} kills at random points`, async () => {
     expect(inspect(template, n, deleted)).toEqual({ version: m, bulk: 0, hasDeleted: true });
-    // Calibrate: how long from spawn until the delta is applied.
-    const calibration = path.join(dir, 'calibration');
-    fs.cpSync(template, calibration, { recursive: true });
-    const started = Date.now();
-    const child = await spawnAgent(calibration);
-    let appliedAt = 0;
-    child.stdout?.on('data', (chunk: Buffer) => {
-      if (!appliedAt && chunk.toString().includes('content applied')) appliedAt = Date.now() - started;
-    });
-    await waitFor('the calibration apply', () => appliedAt > 0, 60_000);
-    child.kill('SIGKILL');
-    await exited(child);
+    const appliedAt = { 'main thread': await calibrate('main thread'), 'worker threads': await calibrate('worker threads') };
 
     const outcomes = { m: 0, n: 0 };
     for (let trial = 0; trial < TRIALS; trial++) {
+      const applyPath: ApplyPath = trial % 2 === 0 ? 'main thread' : 'worker threads';
       const dataDir = path.join(dir, `trial-${trial}`);
       fs.cpSync(template, dataDir, { recursive: true });
       // Spread over start-up, download, the apply itself and just after it.
-      const killAt = appliedAt * (0.5 + Math.random());
-      const agent = await spawnAgent(dataDir);
+      const killAt = appliedAt[applyPath] * (0.5 + Math.random());
+      const agent = await spawnAgent(dataDir, applyPath);
       await new Promise((r) => setTimeout(r, killAt));
       agent.kill('SIGKILL');
       await exited(agent);
 
       const seen = inspect(dataDir, n, deleted);
-      if (seen.version === m) expect(seen, `trial ${trial} at ${Math.round(killAt)} ms`).toEqual({ version: m, bulk: 0, hasDeleted: true });
-      else expect(seen, `trial ${trial} at ${Math.round(killAt)} ms`).toEqual({ version: n, bulk: BULK, hasDeleted: false });
+      if (seen.version === m) expect(seen, `trial ${trial} (${applyPath}) at ${Math.round(killAt)} ms`).toEqual({ version: m, bulk: 0, hasDeleted: true });
+      else expect(seen, `trial ${trial} (${applyPath}) at ${Math.round(killAt)} ms`).toEqual({ version: n, bulk: BULK, hasDeleted: false });
       outcomes[seen.version === m ? 'm' : 'n']++;
 
       // Restart: sync completes from wherever the kill left it.
@@ -102,7 +114,7 @@ describe('kill -9 while the agent applies a large delta', () => {
       expect(inspect(dataDir, n, deleted)).toEqual({ version: n, bulk: BULK, hasDeleted: false });
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
-    console.log(`kill -9 trials: ${outcomes.m} left at version M, ${outcomes.n} at N (applied ${appliedAt} ms after spawn when left alone)`);
+    console.log(`kill -9 trials: ${outcomes.m} left at version M, ${outcomes.n} at N (applied ${JSON.stringify(appliedAt)} ms after spawn when left alone)`);
     expect(outcomes.m + outcomes.n).toBe(TRIALS);
   }, 150_000);
 

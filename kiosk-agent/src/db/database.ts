@@ -8,7 +8,9 @@ export type { Database };
 /** Opens the kiosk's one SQLite file in WAL mode and brings its schema up to date. */
 export function openDatabase(dataDir: string): Database {
   fs.mkdirSync(dataDir, { recursive: true });
-  const db = new SQLite(path.join(dataDir, 'kiosk.sqlite'));
+  // While a snapshot loads on the writer thread, a complaint waits for its commit (seconds)
+  // rather than failing as "database is locked".
+  const db = new SQLite(path.join(dataDir, 'kiosk.sqlite'), { timeout: 60_000 });
   db.pragma('journal_mode = WAL');
   // FULL: a complaint acknowledged to a villager must survive a power cut.
   db.pragma('synchronous = FULL');

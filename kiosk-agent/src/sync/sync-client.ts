@@ -1,9 +1,14 @@
-import { gunzipSync } from 'node:zlib';
-import { SignedManifest, SyncHeader, type AgentEnrolment } from '@sunshine/contracts';
+import { SignedManifest, SyncHeader, type AgentEnrolment, type SyncManifest } from '@sunshine/contracts';
 import type { Logger } from '@sunshine/service-kit';
+import type { ContentRow } from '../db/content-rows';
 import type { ContentStore } from '../db/content.store';
-import { readChanges } from './ndjson';
-import { SyncRefused, verifyBody, verifyManifest } from './verify';
+import { decodeBody } from './ndjson';
+import { applyInThreads } from './threads/apply-in-threads';
+import { SyncRefused } from './sync-refused';
+import { verifyBody, verifyManifest } from './verify';
+
+/** Bodies with at least this many changes (a snapshot, a county-wide correction) load on worker threads. */
+export const OFF_THREAD_FROM = 20_000;
 
 export type PullResult = { kind: 'up_to_date'; version: number } | { kind: 'applied'; from: number; to: number; changes: number };
 
@@ -13,6 +18,8 @@ export interface SyncClientDeps {
   content: ContentStore;
   logger: Logger;
   fetch?: typeof fetch;
+  /** Default OFF_THREAD_FROM. */
+  offThreadFrom?: number;
 }
 
 /**
@@ -35,7 +42,16 @@ export async function pullOnce(deps: SyncClientDeps): Promise<PullResult> {
   if (manifest.to <= since) throw new SyncRefused('replay', `refusing version ${manifest.to}: the kiosk already holds ${since}`);
   const body = Buffer.from(await response.arrayBuffer());
   verifyBody(manifest, body);
-  const changes = deps.content.apply(manifest, readChanges(gunzipSync(body)));
+  const changes = await apply(deps, manifest, body);
   deps.logger.info({ from: manifest.from, to: manifest.to, changes }, 'content applied');
   return { kind: 'applied', from: manifest.from, to: manifest.to, changes };
+}
+
+async function apply(deps: SyncClientDeps, manifest: SyncManifest, body: Buffer): Promise<number> {
+  if (manifest.counts.upserts + manifest.counts.deletes >= (deps.offThreadFrom ?? OFF_THREAD_FROM)) {
+    return applyInThreads(deps.content.file, manifest, body);
+  }
+  const rows: ContentRow[] = [];
+  for await (const batch of decodeBody(body)) rows.push(...batch);
+  return deps.content.apply(manifest, rows);
 }

@@ -1,12 +1,7 @@
 import crypto from 'node:crypto';
 import { SyncManifest, type SignedManifest } from '@sunshine/contracts';
+import { SyncRefused } from './sync-refused';
 
-export class SyncRefused extends Error {
-  constructor(readonly reason: 'bad_signature' | 'bad_manifest' | 'bad_hash' | 'replay' | 'bad_body', message: string) {
-    super(message);
-    this.name = 'SyncRefused';
-  }
-}
 
 /** Checks central's Ed25519 signature over the exact manifest text, then parses it. */
 export function verifyManifest(signed: SignedManifest, centralPublicKey: string): SyncManifest {
