@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { createServer, type Server as HttpServer } from 'node:http';
 import path from 'node:path';
 import type { AgentHealth, AgentToUiEvents, PrinterState, UiToAgentEvents } from '@sunshine/contracts';
@@ -162,7 +163,9 @@ export function buildAgent(config: AgentConfig, logger: Logger): Agent {
   app.use(villagerRoutes(services, usage, () => scheduler?.trigger() ?? Promise.resolve()));
   app.use(staffRoutes(config.staffPin));
   app.use(printing.router);
-  app.use(createSpeech({ cacheDir: path.join(config.dataDir, 'tts-cache'), logger }).router);
+  // Speech is no longer cached on disk; remove what an earlier version left there.
+  fs.rmSync(path.join(config.dataDir, 'tts-cache'), { recursive: true, force: true });
+  app.use(createSpeech({ logger }).router);
   app.use(uiRoutes(config.uiDir));
   app.use('/api', notFoundHandler);
   app.use(errorHandler(logger));

@@ -39,7 +39,7 @@ export function createBrowserEngine(voice: SpeechSynthesisVoice): SpeechEngine {
   };
 }
 
-/** The URL of the agent's spoken rendering of `text` (espeak-ng, cached by the agent). */
+/** The URL of the agent's spoken rendering of `text` (espeak-ng, rendered afresh, never cached). */
 export function ttsUrl(text: string): string {
   return `/api/tts?text=${encodeURIComponent(text)}`;
 }
