@@ -43,6 +43,8 @@ describe('speech without a browser voice', () => {
     await kiosk.testId('speech-pause').click();
     await expect.poll(() => kiosk.testId('speech-pause').innerText()).toContain('暂停');
     expect(kiosk.violations).toEqual([]);
+    // Later pieces may still be on their way through the route when the page closes.
+    await kiosk.page.unrouteAll({ behavior: 'ignoreErrors' });
     await kiosk.page.close();
   });
 });
@@ -76,6 +78,8 @@ describe.each(Object.keys(viewports) as Orientation[])('with central down (%s)',
     await expect.poll(() => centralHasTicket(suite.stack.centralUrl, cookie, ticketNumber), { timeout: 60_000, interval: 1_000 }).toBe(true);
     await kiosk.testId('offline-banner').waitFor({ state: 'detached', timeout: 45_000 });
     expect(kiosk.violations).toEqual([]);
+    // Later pieces may still be on their way through the route when the page closes.
+    await kiosk.page.unrouteAll({ behavior: 'ignoreErrors' });
     await kiosk.page.close();
   });
 });
@@ -110,6 +114,8 @@ describe.each(Object.keys(viewports) as Orientation[])('查进度 with a reply (
     await expect(kiosk.testId('ticket-reply').innerText()).resolves.toContain('补贴已于本月补发');
     await kiosk.screenshot('ticket-reply');
     expect(kiosk.violations).toEqual([]);
+    // Later pieces may still be on their way through the route when the page closes.
+    await kiosk.page.unrouteAll({ behavior: 'ignoreErrors' });
     await kiosk.page.close();
   });
 });
@@ -150,6 +156,8 @@ describe.each(Object.keys(viewports) as Orientation[])('对此有疑问 on an it
     await kiosk.testId('confirm-submit').click();
     await kiosk.testId('ticket-number').waitFor();
     expect(kiosk.violations).toEqual([]);
+    // Later pieces may still be on their way through the route when the page closes.
+    await kiosk.page.unrouteAll({ behavior: 'ignoreErrors' });
     await kiosk.page.close();
   });
 });
