@@ -3,9 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { ApiError, EnrolResponse } from '@sunshine/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAuditRepository } from '../src/db/audit.repository';
 import { openDatabase, type Db } from '../src/db/database';
 import { createKioskRepository } from '../src/db/kiosks.repository';
+import { createAudited } from '../src/db/unit-of-work';
 import { createEnrolmentCode, enrolKiosk } from '../src/domain/enrolment';
 import { startTestCentral, type TestCentral } from './harness';
 
@@ -64,7 +64,7 @@ describe('enrolment codes', () => {
     const kiosks = createKioskRepository(db);
     const issued = new Date('2026-11-26T08:00:00Z');
     await createEnrolmentCode({ kiosks, now: () => issued }, 'EXPIRESINONEHOUR', { ttlHours: 1 });
-    const deps = { kiosks, audit: createAuditRepository(db), disconnectKiosk: () => {}, centralPublicKey: '', lookupKey: '' };
+    const deps = { kiosks, audited: createAudited(db, () => new Date()), disconnectKiosk: () => {}, centralPublicKey: '', lookupKey: '' };
     const later = new Date(issued.getTime() + 3_600_001);
     await expect(enrolKiosk({ ...deps, now: () => later }, { code: 'EXPIRESINONEHOUR' })).rejects.toThrow(/expired/);
     const inTime = new Date(issued.getTime() + 60_000);
@@ -75,7 +75,7 @@ describe('enrolment codes', () => {
     const kiosks = createKioskRepository(db);
     const now = () => new Date();
     for (const code of ['SECONDKIOSKCODE2', 'THIRDKIOSKCODE33']) await createEnrolmentCode({ kiosks, now }, code, { ttlHours: 1 });
-    const deps = { kiosks, audit: createAuditRepository(db), disconnectKiosk: () => {}, centralPublicKey: '', lookupKey: '', now };
+    const deps = { kiosks, audited: createAudited(db, now), disconnectKiosk: () => {}, centralPublicKey: '', lookupKey: '', now };
     const numbers = [(await enrolKiosk(deps, { code: 'SECONDKIOSKCODE2' })).kioskNumber, (await enrolKiosk(deps, { code: 'THIRDKIOSKCODE33' })).kioskNumber];
     expect(numbers).toEqual(['0002', '0003']);
   });

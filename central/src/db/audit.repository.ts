@@ -1,6 +1,5 @@
 import { GENESIS_HASH, hashAuditEntry, type ChainedAuditEntry } from '../domain/audit-chain';
 import type { Db } from './database';
-import { inTransaction } from './transaction';
 
 /** Owns the hash-chained audit log. Rows are only ever appended. */
 export function createAuditRepository(db: Db) {
@@ -16,17 +15,17 @@ export function createAuditRepository(db: Db) {
   });
   return {
     /**
-     * Appends one entry linked to the last. The read of the last hash and the insert share a
-     * transaction (SQLite serialises writers; on PostgreSQL the primary key makes a racing
-     * append fail rather than fork the chain).
+     * Appends one entry linked to the last, inside the caller's transaction only (see
+     * `createAudited`): an entry never commits apart from its action. The read of the last hash
+     * and the insert share that transaction (SQLite serialises writers; on PostgreSQL the
+     * primary key makes a racing append fail, and its action with it, rather than fork the chain).
      */
-    async append(entry: { at: string; actor: string; action: string; target: string | null; details: unknown }): Promise<void> {
-      await inTransaction(db, async (trx) => {
-        const last = await trx.selectFrom('audit_log').select(['id', 'hash']).orderBy('id', 'desc').limit(1).executeTakeFirst();
-        const row = { id: (last?.id ?? 0) + 1, at: entry.at, actor: entry.actor, action: entry.action, target: entry.target, details: JSON.stringify(entry.details ?? {}) };
-        const prevHash = last?.hash ?? GENESIS_HASH;
-        await trx.insertInto('audit_log').values({ ...row, prev_hash: prevHash, hash: hashAuditEntry(prevHash, row) }).execute();
-      });
+    async append(entry: { at: string; actor: string; action: string; target: string | null; details?: unknown }): Promise<void> {
+      if (!db.isTransaction) throw new Error('an audit entry is appended in the transaction of its action');
+      const last = await db.selectFrom('audit_log').select(['id', 'hash']).orderBy('id', 'desc').limit(1).executeTakeFirst();
+      const row = { id: (last?.id ?? 0) + 1, at: entry.at, actor: entry.actor, action: entry.action, target: entry.target, details: JSON.stringify(entry.details ?? {}) };
+      const prevHash = last?.hash ?? GENESIS_HASH;
+      await db.insertInto('audit_log').values({ ...row, prev_hash: prevHash, hash: hashAuditEntry(prevHash, row) }).execute();
     },
 
     async list(page: { limit: number; offset: number }): Promise<{ items: ChainedAuditEntry[]; total: number }> {

@@ -1,6 +1,7 @@
 import { SyncTable } from '@sunshine/contracts';
 import { batches } from '../domain/batches';
 import type { Db } from './database';
+import { inTransaction } from './transaction';
 
 export interface ContentRow {
   table: SyncTable;
@@ -54,7 +55,7 @@ export function createContentRepository(db: Db) {
       rows: Iterable<ContentRow>,
       identities: Iterable<{ paymentId: string; idNumber: string }> = [],
     ): Promise<void> {
-      await db.transaction().execute(async (trx) => {
+      await inTransaction(db, async (trx) => {
         await trx
           .insertInto('content_versions')
           .values({

@@ -138,7 +138,7 @@ export function createImportRepository(db: Db) {
       }
     },
 
-    /** Moves a staged import to approved/rejected once; false when it was not staged any more. */
+    /** Moves a staged import to approved (with the version it publishes) or rejected, once; false when it was not staged any more. */
     async review(importId: number, status: 'approved' | 'rejected', by: string, at: string, version: number | null): Promise<boolean> {
       const result = await db
         .updateTable('imports')
@@ -149,22 +149,9 @@ export function createImportRepository(db: Db) {
       return Number(result.numUpdatedRows) === 1;
     },
 
-    /**
-     * Records the version an approval published and drops the staged rows: they hold plaintext
-     * ID numbers, which after publishing live only in `payment_identities`.
-     */
-    async setVersion(importId: number, version: number): Promise<void> {
-      await db.updateTable('imports').set({ version }).where('id', '=', importId).execute();
-      await db.deleteFrom('import_rows').where('import_id', '=', importId).execute();
-    },
-
+    /** Drops an import's staged rows once it is reviewed: they hold plaintext ID numbers. */
     async dropStagedRows(importId: number): Promise<void> {
       await db.deleteFrom('import_rows').where('import_id', '=', importId).execute();
-    },
-
-    /** Puts an approved import back to staged when its publish failed. */
-    async unclaim(importId: number): Promise<void> {
-      await db.updateTable('imports').set({ status: 'staged', reviewed_by: null, reviewed_at: null }).where('id', '=', importId).where('version', 'is', null).execute();
     },
   };
 }

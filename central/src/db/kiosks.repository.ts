@@ -1,5 +1,6 @@
 import type { Db } from './database';
 import type { KioskTable } from './schema';
+import { inTransaction } from './transaction';
 
 export interface EnrolmentCodeRecord {
   codeHash: string;
@@ -63,7 +64,7 @@ export function createKioskRepository(db: Db) {
      * a code can never enrol two kiosks, even when two requests race.
      */
     async enrolWithCode(codeHash: string, kiosk: { name: string; villageCode: string | null; tokenHash: string; enrolledAt: string }): Promise<string | null> {
-      return db.transaction().execute(async (trx) => {
+      return inTransaction(db, async (trx) => {
         if (!(await useCode(trx, codeHash, kiosk.enrolledAt))) return null;
         const last = await trx.selectFrom('kiosks').select('kiosk_number').orderBy('kiosk_number', 'desc').limit(1).executeTakeFirst();
         const kioskNumber = String(Number(last?.kiosk_number ?? '0') + 1).padStart(4, '0');
@@ -81,7 +82,7 @@ export function createKioskRepository(db: Db) {
      * kiosk keeps its number, so tickets already in its outbox are still its own.
      */
     async reEnrolWithCode(codeHash: string, kiosk: { kioskNumber: string; name: string | null; tokenHash: string; enrolledAt: string }): Promise<KioskRecord | null> {
-      return db.transaction().execute(async (trx) => {
+      return inTransaction(db, async (trx) => {
         if (!(await useCode(trx, codeHash, kiosk.enrolledAt))) return null;
         const updated = await trx
           .updateTable('kiosks')

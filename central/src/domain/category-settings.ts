@@ -1,20 +1,21 @@
 import { TicketCategorySettings } from '@sunshine/contracts';
 import type { SettingsRepository } from '../db/settings.repository';
+import type { Audited } from '../db/unit-of-work';
 import { DEFAULT_TICKET_CATEGORIES, type TicketCategory } from './categories';
 
 const KEY = 'complaint_categories';
 
 /**
  * The county's complaint categories and deadlines: the defaults until an admin sets them.
- * Read on every request from memory; a change is stored, then swapped in.
+ * Read on every request from memory; a change is stored with its audit entry, then swapped in.
  */
-export async function loadCategorySettings(settings: SettingsRepository) {
-  const stored = TicketCategorySettings.safeParse(await settings.get(KEY));
+export async function loadCategorySettings(deps: { settings: SettingsRepository; audited: Audited }) {
+  const stored = TicketCategorySettings.safeParse(await deps.settings.get(KEY));
   let current: readonly TicketCategory[] = stored.success ? stored.data : DEFAULT_TICKET_CATEGORIES;
   return {
     categories: (): readonly TicketCategory[] => current,
-    async replace(next: TicketCategory[]): Promise<void> {
-      await settings.set(KEY, next);
+    async replace(next: TicketCategory[], actor: string): Promise<void> {
+      await deps.audited((tx) => tx.settings.set(KEY, next), () => ({ actor, action: 'settings.complaint-categories', target: null, details: next }));
       current = next;
     },
   };

@@ -3,7 +3,7 @@ import type { RecordRepository } from '../db/records.repository';
 import type { ImportContext } from './import-checks';
 import { IMPORT_SPECS } from './import-specs';
 import { assertCan, isInScope } from './permissions';
-import type { Publisher } from './publisher';
+import type { Publisher, PublishRequest } from './publisher';
 import { chinaDate } from './working-days';
 
 export interface CorrectionDeps {
@@ -28,7 +28,7 @@ async function ownedRecord(deps: CorrectionDeps, staff: StaffSession, rawTable: 
   return { table: table.data, record, department: department ?? staff.department ?? 'county' };
 }
 
-/** A department corrects fields of its own published record: a new version; the old state stays in history. */
+/** A department corrects fields of its own published record: a new version, audited with it; the old state stays in history. */
 export async function correctRecord(deps: CorrectionDeps, staff: StaffSession, rawTable: string, id: string, request: CorrectRecordRequest) {
   const { table, record, department } = await ownedRecord(deps, staff, rawTable, id);
   const next: Record<string, unknown> = { ...record.data };
@@ -47,7 +47,14 @@ export async function correctRecord(deps: CorrectionDeps, staff: StaffSession, r
     if (!(field in record.data)) throw new AppError('bad_request', `${field}: 没有这一项`);
     next[field] = value;
   }
-  return deps.publisher.publish(staff.username, `correct ${table}/${id}`, { action: 'correct', department, importId: null, reason: request.reason }, (meta) => {
+  const target = `${table}/${id}`;
+  const publish: PublishRequest = {
+    by: staff.username,
+    summary: `correct ${target}`,
+    provenance: { action: 'correct', department, importId: null, reason: request.reason },
+    audit: ({ version }) => ({ action: 'record.correct', target, details: { ...request, version } }),
+  };
+  return deps.publisher.publish(publish, (meta) => {
     const parsed = SyncTables[table].safeParse({ ...next, ...meta, sourceImportId: record.data.sourceImportId });
     if (!parsed.success) throw new AppError('bad_request', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
     return {
@@ -57,12 +64,17 @@ export async function correctRecord(deps: CorrectionDeps, staff: StaffSession, r
   });
 }
 
-/** A department withdraws its own record: a tombstone in a new version, which kiosks apply as a delete. */
+/** A department withdraws its own record: a tombstone in a new version (audited with it), which kiosks apply as a delete. */
 export async function withdrawRecord(deps: CorrectionDeps, staff: StaffSession, rawTable: string, id: string, reason: string) {
   const { table, department } = await ownedRecord(deps, staff, rawTable, id);
-  return deps.publisher.publish(staff.username, `withdraw ${table}/${id}`, { action: 'withdraw', department, importId: null, reason }, () => ({
-    changes: [{ table, id, data: null }],
-  }));
+  const target = `${table}/${id}`;
+  const publish: PublishRequest = {
+    by: staff.username,
+    summary: `withdraw ${target}`,
+    provenance: { action: 'withdraw', department, importId: null, reason },
+    audit: ({ version }) => ({ action: 'record.withdraw', target, details: { reason, version } }),
+  };
+  return deps.publisher.publish(publish, () => ({ changes: [{ table, id, data: null }] }));
 }
 
 function checkField(table: SyncTable, field: string, value: string | number | null, department: string, now: Date): string | undefined {

@@ -1,12 +1,12 @@
 import crypto from 'node:crypto';
 import { AppError, type CreatedEnrolmentCode, type EnrolRequest, type EnrolResponse } from '@sunshine/contracts';
-import type { AuditRepository } from '../db/audit.repository';
 import type { EnrolmentCodeRecord, KioskRepository } from '../db/kiosks.repository';
 import type { PlaceRepository } from '../db/places.repository';
+import type { Audited } from '../db/unit-of-work';
 
 export interface EnrolmentDeps {
   kiosks: KioskRepository;
-  audit: Pick<AuditRepository, 'append'>;
+  audited: Audited;
   /** Drops live sockets that still use a replaced token. */
   disconnectKiosk: (kioskNumber: string) => void;
   centralPublicKey: string;
@@ -82,18 +82,18 @@ export async function enrolKiosk(deps: EnrolmentDeps, request: EnrolRequest): Pr
   assertCodeFitsKiosk(code, request.kioskNumber);
   const token = crypto.randomBytes(32).toString('base64url');
   const enrolment = { tokenHash: sha256(token), enrolledAt: now.toISOString() };
-  const kiosk = code.kioskNumber
-    ? await deps.kiosks.reEnrolWithCode(codeHash, { ...enrolment, kioskNumber: code.kioskNumber, name: request.name ?? null })
-    : await enrolNewKiosk(deps.kiosks, codeHash, { ...enrolment, name: request.name ?? code.kioskName ?? 'kiosk', villageCode: code.villageCode });
-  if (!kiosk) throw new AppError('invalid_enrolment_code', 'This enrolment code has already been used. Ask the county for a new one.');
+  // The code is used, the kiosk enrolled and the enrolment audited in one transaction.
+  const kiosk = await deps.audited(
+    async (tx) => {
+      const enrolled = code.kioskNumber
+        ? await tx.kiosks.reEnrolWithCode(codeHash, { ...enrolment, kioskNumber: code.kioskNumber, name: request.name ?? null })
+        : await enrolNewKiosk(tx.kiosks, codeHash, { ...enrolment, name: request.name ?? code.kioskName ?? 'kiosk', villageCode: code.villageCode });
+      if (!enrolled) throw new AppError('invalid_enrolment_code', 'This enrolment code has already been used. Ask the county for a new one.');
+      return enrolled;
+    },
+    (k) => ({ actor: `kiosk:${k.kioskNumber}`, action: code.kioskNumber ? 'kiosk.re-enrol' : 'kiosk.enrol', target: k.kioskNumber, details: { name: k.name, villageCode: k.villageCode } }),
+  );
   if (code.kioskNumber) deps.disconnectKiosk(kiosk.kioskNumber);
-  await deps.audit.append({
-    at: enrolment.enrolledAt,
-    actor: `kiosk:${kiosk.kioskNumber}`,
-    action: code.kioskNumber ? 'kiosk.re-enrol' : 'kiosk.enrol',
-    target: kiosk.kioskNumber,
-    details: { name: kiosk.name, villageCode: kiosk.villageCode },
-  });
   return { kioskNumber: kiosk.kioskNumber, name: kiosk.name, token, centralPublicKey: deps.centralPublicKey, lookupKey: deps.lookupKey, villageCode: kiosk.villageCode };
 }
 

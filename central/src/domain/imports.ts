@@ -1,6 +1,7 @@
 import { AppError, PaymentRow, type ImportMode, type ImportReport, type ImportUploadQuery, type StaffSession } from '@sunshine/contracts';
 import type { ImportRepository, StagedRow } from '../db/imports.repository';
 import type { RecordChange, RecordRepository } from '../db/records.repository';
+import type { Audited, Tx } from '../db/unit-of-work';
 import type { UploadRow } from '../import/read-upload';
 import { batches } from './batches';
 import { toPaymentRecord, withMeta, type Meta } from './county-records';
@@ -8,13 +9,14 @@ import type { ImportContext } from './import-checks';
 import { IMPORT_SPECS, type ImportSpec } from './import-specs';
 import { duplicateProblems, validateBatch } from './import-validation';
 import { assertCan, can, isInScope } from './permissions';
-import type { PublishBatch, Publisher, PublishTx } from './publisher';
+import type { PublishBatch, Publisher, PublishResult } from './publisher';
 import { chinaDate } from './working-days';
 
 export interface ImportDeps {
   imports: ImportRepository;
   records: RecordRepository;
   publisher: Publisher;
+  audited: Audited;
   hashId: (idNumber: string) => string;
   now: () => Date;
 }
@@ -37,7 +39,12 @@ export async function stageUpload(deps: ImportDeps, staff: StaffSession, input: 
   if (input.mode === 'correction' && spec.isProjectPart) throw new AppError('bad_request', 'mode: 资金来源和支出明细的导入本身就替换原有明细，请用普通导入');
   if (input.mode === 'correction' && !input.reason) throw new AppError('bad_request', 'reason: 更正导入须说明更正原因');
   const ctx = await importContext(deps, department);
-  const importId = await deps.imports.begin({ contentType: input.type, mode: input.mode, reason: input.reason ?? null, department, fileName: input.fileName ?? null, createdBy: staff.username, createdAt: deps.now().toISOString() });
+  const meta = { contentType: input.type, mode: input.mode, reason: input.reason ?? null, department, fileName: input.fileName ?? null };
+  // The upload is audited as it opens, with the import record: its rows follow in batches.
+  const importId = await deps.audited(
+    (tx) => tx.imports.begin({ ...meta, createdBy: staff.username, createdAt: deps.now().toISOString() }),
+    (id) => ({ actor: staff.username, action: 'import.upload', target: String(id), details: meta }),
+  );
   try {
     const counts = { rows: 0, validRows: 0 };
     for await (const rows of batches(input.rows, STAGE_BATCH)) {
@@ -87,36 +94,45 @@ export async function getImport(deps: Pick<ImportDeps, 'imports'>, staff: StaffS
   return report;
 }
 
-/** A reviewer approves a staged import: its valid rows become the next content version. */
-export async function approveImport(deps: ImportDeps, staff: StaffSession, importId: number): Promise<{ version: number; records: number }> {
+/**
+ * A reviewer approves a staged import: its valid rows become the next content version. The
+ * claim (staged → approved), the publish, the dropping of its staged rows and the audit entry
+ * are one transaction: of two reviewers approving at once, one publishes, the other gets 409.
+ */
+export async function approveImport(deps: ImportDeps, staff: StaffSession, importId: number): Promise<PublishResult> {
   assertCan(staff, 'imports:review');
   const report = await getImport(deps, staff, importId);
   if (report.status !== 'staged') throw new AppError('conflict', '这次导入已经审核过了');
   if (report.validRows === 0) throw new AppError('conflict', '这次导入没有可发布的数据');
-  // Claim the import first: of two reviewers approving at once, only one publishes.
-  if (!(await deps.imports.review(importId, 'approved', staff.username, deps.now().toISOString(), null))) throw new AppError('conflict', '这次导入已经审核过了');
   const spec = IMPORT_SPECS[report.contentType];
-  const summary = `import ${importId}: ${report.mode === 'correction' ? 'correction of ' : ''}${report.contentType} of ${report.department}`;
-  const provenance = { action: report.mode === 'correction' ? 'correct' : 'import', department: report.department, importId, reason: report.reason } as const;
-  const result = await deps.publisher
-    .publish(staff.username, summary, provenance, (meta, tx) => {
+  return deps.publisher.publish(
+    {
+      by: staff.username,
+      summary: `import ${importId}: ${report.mode === 'correction' ? 'correction of ' : ''}${report.contentType} of ${report.department}`,
+      provenance: { action: report.mode === 'correction' ? 'correct' : 'import', department: report.department, importId, reason: report.reason },
+      audit: (result) => ({ action: 'import.approve', target: String(importId), details: result }),
+    },
+    async function* (meta, tx) {
+      if (!(await tx.imports.review(importId, 'approved', staff.username, meta.updatedAt, meta.version))) throw new AppError('conflict', '这次导入已经审核过了');
       const pages = tx.imports.stagedPages(importId, PUBLISH_PAGE);
-      if (spec.isProjectPart) return projectPartChanges(tx, spec.isProjectPart, pages, meta);
-      return recordChanges(deps, tx, spec, pages, { ...meta, sourceImportId: `import-${importId}` }, report.mode);
-    })
-    .catch(async (err: unknown) => {
-      await deps.imports.unclaim(importId);
-      throw err;
-    });
-  await deps.imports.setVersion(importId, result.version);
-  return result;
+      if (spec.isProjectPart) yield await projectPartChanges(tx, spec.isProjectPart, pages, meta);
+      else yield* recordChanges(deps, tx, spec, pages, { ...meta, sourceImportId: `import-${importId}` }, report.mode);
+      // Staged rows hold plaintext ID numbers; once published those live only in `payment_identities`.
+      await tx.imports.dropStagedRows(importId);
+    },
+  );
 }
 
 export async function rejectImport(deps: ImportDeps, staff: StaffSession, importId: number): Promise<void> {
   assertCan(staff, 'imports:review');
   await getImport(deps, staff, importId);
-  if (!(await deps.imports.review(importId, 'rejected', staff.username, deps.now().toISOString(), null))) throw new AppError('conflict', '这次导入已经审核过了');
-  await deps.imports.dropStagedRows(importId);
+  await deps.audited(
+    async (tx) => {
+      if (!(await tx.imports.review(importId, 'rejected', staff.username, deps.now().toISOString(), null))) throw new AppError('conflict', '这次导入已经审核过了');
+      await tx.imports.dropStagedRows(importId);
+    },
+    () => ({ actor: staff.username, action: 'import.reject', target: String(importId) }),
+  );
 }
 
 /**
@@ -125,7 +141,7 @@ export async function rejectImport(deps: ImportDeps, staff: StaffSession, import
  */
 async function* recordChanges(
   deps: Pick<ImportDeps, 'hashId'>,
-  tx: PublishTx,
+  tx: Tx,
   spec: ImportSpec,
   pages: AsyncIterable<StagedRow[]>,
   meta: Meta,
@@ -148,7 +164,7 @@ async function* recordChanges(
 
 /** Fund or spending lines replace the whole list of each project they name, in one version. */
 async function projectPartChanges(
-  tx: PublishTx,
+  tx: Tx,
   part: 'fundSources' | 'spending',
   pages: AsyncIterable<StagedRow[]>,
   meta: { version: number; updatedAt: string },

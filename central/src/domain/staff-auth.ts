@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { AppError, type LoginRequest, type StaffSession } from '@sunshine/contracts';
 import type { StaffRecord, StaffRepository } from '../db/staff.repository';
+import type { Audited } from '../db/unit-of-work';
 import { sha256 } from './enrolment';
 import { hashPassword, newPassword, verifyPassword } from './passwords';
 import type { RateLimiter } from './rate-limit';
@@ -11,6 +12,7 @@ export interface StaffAuthDeps {
   staff: StaffRepository;
   /** Login attempts per username and per client address. */
   loginAttempts: RateLimiter;
+  audited: Audited;
   now: () => Date;
 }
 
@@ -18,7 +20,7 @@ export interface StaffAuthDeps {
 // so response times do not reveal which usernames exist.
 const DUMMY_HASH = hashPassword('not-a-real-password');
 
-/** Checks the password and opens a session; the token goes to the cookie, only its hash is kept. */
+/** Checks the password and opens a session, audited with it; the token goes to the cookie, only its hash is kept. */
 export async function login(deps: StaffAuthDeps, request: LoginRequest, clientAddress: string): Promise<{ token: string; session: StaffSession }> {
   for (const key of [`user:${request.username}`, `addr:${clientAddress}`]) {
     const verdict = deps.loginAttempts.take(key);
@@ -30,12 +32,8 @@ export async function login(deps: StaffAuthDeps, request: LoginRequest, clientAd
   deps.loginAttempts.reset(`user:${request.username}`);
   const token = crypto.randomBytes(32).toString('base64url');
   const now = deps.now();
-  await deps.staff.createSession({
-    tokenHash: sha256(token),
-    username: staff.username,
-    createdAt: now.toISOString(),
-    expiresAt: new Date(now.getTime() + SESSION_HOURS * 3_600_000).toISOString(),
-  });
+  const session = { tokenHash: sha256(token), username: staff.username, createdAt: now.toISOString(), expiresAt: new Date(now.getTime() + SESSION_HOURS * 3_600_000).toISOString() };
+  await deps.audited((tx) => tx.staff.createSession(session), () => ({ actor: staff.username, action: 'auth.login', target: staff.username }));
   return { token, session: toSession(staff) };
 }
 

@@ -3,7 +3,7 @@ import { parseInput } from '@sunshine/service-kit';
 import { Router } from 'express';
 import { sha256 } from '../domain/enrolment';
 import { login, type StaffAuthDeps } from '../domain/staff-auth';
-import { auditAction, clearSessionCookie, currentStaff, readCookie, requireStaff, SESSION_COOKIE, setSessionCookie, type StaffHttpDeps } from './staff-session';
+import { clearSessionCookie, currentStaff, readCookie, requireStaff, SESSION_COOKIE, setSessionCookie, type StaffHttpDeps } from './staff-session';
 
 /** `POST /api/auth/login`, `POST /api/auth/logout`, `GET /api/auth/me`. */
 export function authRoutes(deps: StaffAuthDeps & StaffHttpDeps & { secureCookies: boolean }): Router {
@@ -12,13 +12,14 @@ export function authRoutes(deps: StaffAuthDeps & StaffHttpDeps & { secureCookies
     const request = parseInput(LoginRequest, req.body);
     const { token, session } = await login(deps, request, req.ip ?? 'unknown');
     setSessionCookie(res, token, deps.secureCookies);
-    await auditAction(deps, session, 'auth.login', session.username);
     res.json(session);
   });
   router.post('/api/auth/logout', requireStaff(deps), async (req, res) => {
     const token = readCookie(req.get('cookie'), SESSION_COOKIE);
-    if (token) await deps.staff.deleteSession(sha256(token));
-    await auditAction(deps, currentStaff(res), 'auth.logout', currentStaff(res).username);
+    const { username } = currentStaff(res);
+    await deps.audited(async (tx) => {
+      if (token) await tx.staff.deleteSession(sha256(token));
+    }, () => ({ actor: username, action: 'auth.logout', target: username }));
     clearSessionCookie(res);
     res.status(204).end();
   });

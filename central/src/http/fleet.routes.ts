@@ -9,7 +9,7 @@ import type { PlaceRepository } from '../db/places.repository';
 import { assertLiveVillage, issueEnrolmentCode, unknownKiosk } from '../domain/enrolment';
 import { fleetAlerts, isOnline, onlineSpans, type OpeningHours } from '../domain/fleet';
 import { toCsv } from '../domain/statistics';
-import { auditAction, currentStaff, requireStaff, type StaffHttpDeps } from './staff-session';
+import { currentStaff, requireStaff, type StaffHttpDeps } from './staff-session';
 
 export interface FleetDeps extends StaffHttpDeps {
   kiosks: KioskRepository;
@@ -84,9 +84,13 @@ export function fleetRoutes(deps: FleetDeps): Router {
     const { kioskNumber } = parseInput(KioskParam, req.params);
     const { villageCode } = parseInput(MoveKioskRequest, req.body);
     const before = await fleetRow(kioskNumber);
-    await assertLiveVillage(deps.places, villageCode);
-    await deps.kiosks.moveToVillage(kioskNumber, villageCode);
-    await auditAction(deps, currentStaff(res), 'kiosk.move', kioskNumber, { from: before.villageCode, to: villageCode });
+    await deps.audited(
+      async (tx) => {
+        await assertLiveVillage(tx.places, villageCode);
+        if (!(await tx.kiosks.moveToVillage(kioskNumber, villageCode))) throw unknownKiosk(kioskNumber);
+      },
+      () => ({ actor: currentStaff(res).username, action: 'kiosk.move', target: kioskNumber, details: { from: before.villageCode, to: villageCode } }),
+    );
     res.json(await fleetRow(kioskNumber));
   });
 
@@ -100,24 +104,32 @@ export function fleetRoutes(deps: FleetDeps): Router {
 
   router.post('/api/fleet/kiosks/:kioskNumber/revoke', requireStaff(deps, 'fleet:manage'), async (req, res) => {
     const { kioskNumber } = parseInput(KioskParam, req.params);
-    if (!(await deps.kiosks.revoke(kioskNumber, deps.now().toISOString()))) throw new AppError('not_found', '没有这台一体机，或它已被停用');
+    await deps.audited(
+      async (tx) => {
+        if (!(await tx.kiosks.revoke(kioskNumber, deps.now().toISOString()))) throw new AppError('not_found', '没有这台一体机，或它已被停用');
+      },
+      () => ({ actor: currentStaff(res).username, action: 'kiosk.revoke', target: kioskNumber }),
+    );
     deps.disconnectKiosk(kioskNumber);
-    await auditAction(deps, currentStaff(res), 'kiosk.revoke', kioskNumber);
     res.status(204).end();
   });
 
   router.post('/api/fleet/enrolment-codes', requireStaff(deps, 'fleet:manage'), async (req, res) => {
     const request = parseInput(CreateEnrolmentCodeRequest, req.body);
-    const created = await issueEnrolmentCode(deps, request);
-    await auditAction(deps, currentStaff(res), 'kiosk.enrolment-code', request.kioskName ?? null, { ttlHours: request.ttlHours, villageCode: request.villageCode ?? null });
+    const created = await deps.audited(
+      (tx) => issueEnrolmentCode({ ...tx, now: deps.now }, request),
+      () => ({ actor: currentStaff(res).username, action: 'kiosk.enrolment-code', target: request.kioskName ?? null, details: { ttlHours: request.ttlHours, villageCode: request.villageCode ?? null } }),
+    );
     res.status(201).json(created);
   });
 
   router.post('/api/fleet/kiosks/:kioskNumber/enrolment-code', requireStaff(deps, 'fleet:manage'), async (req, res) => {
     const { kioskNumber } = parseInput(KioskParam, req.params);
     const { ttlHours } = parseInput(CreateReEnrolmentCodeRequest, req.body);
-    const created = await issueEnrolmentCode(deps, { kioskNumber, ttlHours });
-    await auditAction(deps, currentStaff(res), 'kiosk.re-enrolment-code', kioskNumber, { ttlHours });
+    const created = await deps.audited(
+      (tx) => issueEnrolmentCode({ ...tx, now: deps.now }, { kioskNumber, ttlHours }),
+      () => ({ actor: currentStaff(res).username, action: 'kiosk.re-enrolment-code', target: kioskNumber, details: { ttlHours } }),
+    );
     res.status(201).json(created);
   });
   return router;

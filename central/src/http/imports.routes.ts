@@ -8,7 +8,7 @@ import { approveImport, getImport, rejectImport, stageUpload, type ImportDeps } 
 import { toCsv } from '../domain/statistics';
 import { readUpload, uploadTooLarge, type UploadLimits } from '../import/read-upload';
 import type { StaffEvents } from '../socket/staff-socket';
-import { auditAction, currentStaff, requireStaff, type StaffHttpDeps } from './staff-session';
+import { currentStaff, requireStaff, type StaffHttpDeps } from './staff-session';
 
 const ImportId = z.object({ id: z.coerce.number().int().positive() });
 const CsvFormat = z.object({ format: z.enum(['json', 'csv']).default('json') });
@@ -28,7 +28,6 @@ export function importRoutes(deps: ImportDeps & CorrectionDeps & StaffHttpDeps &
       await finished(req.resume()).catch(() => undefined);
       throw err;
     });
-    await auditAction(deps, currentStaff(res), 'import.upload', String(report.importId), { type: report.contentType, mode: report.mode, rows: report.rows, problems: report.problems.length });
     deps.staffEvents['import:changed']({ importId: report.importId, status: report.status });
     res.status(201).json(report);
   });
@@ -53,7 +52,6 @@ export function importRoutes(deps: ImportDeps & CorrectionDeps & StaffHttpDeps &
   router.post('/api/imports/:id/approve', requireStaff(deps, 'imports:review'), async (req, res) => {
     const { id } = parseInput(ImportId, req.params);
     const result = await approveImport(deps, currentStaff(res), id);
-    await auditAction(deps, currentStaff(res), 'import.approve', String(id), result);
     deps.staffEvents['import:changed']({ importId: id, status: 'approved' });
     res.json(result);
   });
@@ -61,7 +59,6 @@ export function importRoutes(deps: ImportDeps & CorrectionDeps & StaffHttpDeps &
   router.post('/api/imports/:id/reject', requireStaff(deps, 'imports:review'), async (req, res) => {
     const { id } = parseInput(ImportId, req.params);
     await rejectImport(deps, currentStaff(res), id);
-    await auditAction(deps, currentStaff(res), 'import.reject', String(id));
     deps.staffEvents['import:changed']({ importId: id, status: 'rejected' });
     res.status(204).end();
   });
@@ -69,17 +66,13 @@ export function importRoutes(deps: ImportDeps & CorrectionDeps & StaffHttpDeps &
   router.patch('/api/records/:table/:id', requireStaff(deps, 'records:correct'), async (req, res) => {
     const request = parseInput(CorrectRecordRequest, req.body);
     const { table, id } = { table: String(req.params.table), id: String(req.params.id) };
-    const result = await correctRecord(deps, currentStaff(res), table, id, request);
-    await auditAction(deps, currentStaff(res), 'record.correct', `${table}/${id}`, { ...request, version: result.version });
-    res.json(result);
+    res.json(await correctRecord(deps, currentStaff(res), table, id, request));
   });
 
   router.delete('/api/records/:table/:id', requireStaff(deps, 'records:correct'), async (req, res) => {
     const { reason } = parseInput(WithdrawRecordRequest, req.body ?? {});
     const { table, id } = { table: String(req.params.table), id: String(req.params.id) };
-    const result = await withdrawRecord(deps, currentStaff(res), table, id, reason);
-    await auditAction(deps, currentStaff(res), 'record.withdraw', `${table}/${id}`, { reason, version: result.version });
-    res.json(result);
+    res.json(await withdrawRecord(deps, currentStaff(res), table, id, reason));
   });
 
   router.get('/api/records/:table/:id/history', requireStaff(deps), async (req, res) => {

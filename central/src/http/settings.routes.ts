@@ -2,7 +2,7 @@ import { TicketCategorySettings } from '@sunshine/contracts';
 import { parseInput } from '@sunshine/service-kit';
 import { Router } from 'express';
 import type { CategorySettings } from '../domain/category-settings';
-import { auditAction, currentStaff, requireStaff, type StaffHttpDeps } from './staff-session';
+import { currentStaff, requireStaff, type StaffHttpDeps } from './staff-session';
 
 /** County settings an admin changes: complaint categories and their deadlines. */
 export function settingsRoutes(deps: StaffHttpDeps & { categorySettings: CategorySettings }): Router {
@@ -12,8 +12,7 @@ export function settingsRoutes(deps: StaffHttpDeps & { categorySettings: Categor
   });
   router.put('/api/settings/complaint-categories', requireStaff(deps, 'staff:manage'), async (req, res) => {
     const next = parseInput(TicketCategorySettings, req.body);
-    await deps.categorySettings.replace(next);
-    await auditAction(deps, currentStaff(res), 'settings.complaint-categories', null, next);
+    await deps.categorySettings.replace(next, currentStaff(res).username);
     res.json(next);
   });
   return router;

@@ -2,6 +2,7 @@ import type { StaffSession } from '@sunshine/contracts';
 import type { RequestHandler, Response } from 'express';
 import type { AuditRepository } from '../db/audit.repository';
 import type { StaffRepository } from '../db/staff.repository';
+import type { Audited } from '../db/unit-of-work';
 import { assertCan, type Permission } from '../domain/permissions';
 import { authenticateStaff, SESSION_HOURS } from '../domain/staff-auth';
 
@@ -27,7 +28,9 @@ export function clearSessionCookie(res: Response): void {
 
 export interface StaffHttpDeps {
   staff: StaffRepository;
+  /** The audit log, for reading; entries are written by `audited`, with their action. */
   audit: AuditRepository;
+  audited: Audited;
   now: () => Date;
 }
 
@@ -46,9 +49,4 @@ export function requireStaff(deps: Pick<StaffHttpDeps, 'staff' | 'now'>, permiss
 export function currentStaff(res: Response): StaffSession {
   const staff: StaffSession = res.locals.staff;
   return staff;
-}
-
-/** Records one staff action in the hash-chained audit log. */
-export function auditAction(deps: Pick<StaffHttpDeps, 'audit' | 'now'>, staff: StaffSession, action: string, target: string | null, details: unknown = {}) {
-  return deps.audit.append({ at: deps.now().toISOString(), actor: staff.username, action, target, details });
 }

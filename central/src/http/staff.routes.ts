@@ -6,7 +6,7 @@ import { toCsv } from '../domain/statistics';
 import { verifyAuditChain, type ChainedAuditEntry } from '../domain/audit-chain';
 import { hashPassword } from '../domain/passwords';
 import { toSession } from '../domain/staff-auth';
-import { auditAction, currentStaff, requireStaff, type StaffHttpDeps } from './staff-session';
+import { currentStaff, requireStaff, type StaffHttpDeps } from './staff-session';
 
 /** Staff accounts (admin) and the audit log (admin, inspector). */
 export function staffRoutes(deps: StaffHttpDeps): Router {
@@ -19,9 +19,13 @@ export function staffRoutes(deps: StaffHttpDeps): Router {
   router.post('/api/staff', requireStaff(deps, 'staff:manage'), async (req, res) => {
     const request = parseInput(CreateStaffRequest, req.body);
     const account = { username: request.username, displayName: request.displayName, role: request.role, department: request.department };
-    const created = await deps.staff.create({ ...account, passwordHash: await hashPassword(request.password), createdAt: deps.now().toISOString() });
-    if (!created) throw new AppError('conflict', `用户名 ${request.username} 已存在`);
-    await auditAction(deps, currentStaff(res), 'staff.create', request.username, { role: request.role, department: request.department });
+    const passwordHash = await hashPassword(request.password);
+    await deps.audited(
+      async (tx) => {
+        if (!(await tx.staff.create({ ...account, passwordHash, createdAt: deps.now().toISOString() }))) throw new AppError('conflict', `用户名 ${request.username} 已存在`);
+      },
+      () => ({ actor: currentStaff(res).username, action: 'staff.create', target: request.username, details: { role: request.role, department: request.department } }),
+    );
     res.status(201).json(account);
   });
 
@@ -31,9 +35,14 @@ export function staffRoutes(deps: StaffHttpDeps): Router {
     const account = await deps.staff.find(username);
     if (!account) throw new AppError('not_found', `没有用户 ${username}`);
     if (request.disabled && username === currentStaff(res).username) throw new AppError('conflict', '不能停用自己的账号');
-    if (request.password) await deps.staff.setPassword(username, await hashPassword(request.password));
-    if (request.disabled !== undefined) await deps.staff.setDisabled(username, request.disabled ? deps.now().toISOString() : null);
-    await auditAction(deps, currentStaff(res), 'staff.update', username, { passwordReset: Boolean(request.password), disabled: request.disabled });
+    const passwordHash = request.password ? await hashPassword(request.password) : null;
+    await deps.audited(
+      async (tx) => {
+        if (passwordHash) await tx.staff.setPassword(username, passwordHash);
+        if (request.disabled !== undefined) await tx.staff.setDisabled(username, request.disabled ? deps.now().toISOString() : null);
+      },
+      () => ({ actor: currentStaff(res).username, action: 'staff.update', target: username, details: { passwordReset: passwordHash !== null, disabled: request.disabled } }),
+    );
     res.status(204).end();
   });
 

@@ -3,19 +3,14 @@ import { parseInput } from '@sunshine/service-kit';
 import { Router } from 'express';
 import { z } from 'zod';
 import { toCsv } from '../domain/statistics';
-import type { AuditRepository } from '../db/audit.repository';
 import type { AudioStore } from '../db/blob.store';
-import type { TicketRepository } from '../db/tickets.repository';
 import { deadlinesOf, findStaffTicket, getStaffTicket, toStaffTicketItem, type StaffTicketDeps } from '../domain/staff-ticket-view';
 import { applyTicketAction, createStaffTicket, listDeadlineTickets } from '../domain/ticket-handling';
 import type { StaffEvents } from '../socket/staff-socket';
-import { auditAction, currentStaff, requireStaff, type StaffHttpDeps } from './staff-session';
-
-/** Runs `fn` in one transaction with repositories bound to it. */
-export type TicketUnitOfWork = <T>(fn: (tx: { tickets: TicketRepository; audit: AuditRepository }) => Promise<T>) => Promise<T>;
+import { currentStaff, requireStaff, type StaffHttpDeps } from './staff-session';
 
 /** The staff ticket queue (DESIGN §13 fixes the two GETs), handling steps and deadline lists. */
-export function ticketRoutes(deps: StaffTicketDeps & StaffHttpDeps & { audio: AudioStore; staffEvents: StaffEvents; atomic: TicketUnitOfWork }): Router {
+export function ticketRoutes(deps: StaffTicketDeps & StaffHttpDeps & { audio: AudioStore; staffEvents: StaffEvents }): Router {
   const router = Router();
   router.get('/api/tickets', requireStaff(deps, 'tickets:read'), async (req, res) => {
     const query = parseInput(TicketListQuery.extend({ format: z.enum(['json', 'csv']).default('json') }), req.query);
@@ -40,8 +35,10 @@ export function ticketRoutes(deps: StaffTicketDeps & StaffHttpDeps & { audio: Au
   });
 
   router.get('/api/tickets/:ticketNumber', requireStaff(deps, 'tickets:read'), async (req, res) => {
-    const detail = await getStaffTicket(deps, currentStaff(res), String(req.params.ticketNumber));
-    if (detail.contact) await auditAction(deps, currentStaff(res), 'ticket.view-contact', detail.ticketNumber);
+    const staff = currentStaff(res);
+    const detail = await getStaffTicket(deps, staff, String(req.params.ticketNumber));
+    // Opening a complainant's contact is itself audited, before it is shown: no entry, no contact.
+    if (detail.contact) await deps.audited(async () => detail, (d) => ({ actor: staff.username, action: 'ticket.view-contact', target: d.ticketNumber }));
     res.json(detail);
   });
 
@@ -56,11 +53,10 @@ export function ticketRoutes(deps: StaffTicketDeps & StaffHttpDeps & { audio: Au
   router.post('/api/tickets', requireStaff(deps, 'tickets:handle'), async (req, res) => {
     const request = parseInput(CreateStaffTicket, req.body);
     const staff = currentStaff(res);
-    const created = await deps.atomic(async (tx) => {
-      const ticket = await createStaffTicket({ ...deps, tickets: tx.tickets }, staff, request);
-      await auditAction({ ...deps, audit: tx.audit }, staff, 'ticket.create', ticket.ticketNumber, { channel: request.channel, category: request.category });
-      return ticket;
-    });
+    const created = await deps.audited(
+      (tx) => createStaffTicket({ ...deps, tickets: tx.tickets }, staff, request),
+      (ticket) => ({ actor: staff.username, action: 'ticket.create', target: ticket.ticketNumber, details: { channel: request.channel, category: request.category } }),
+    );
     deps.staffEvents['ticket:changed']({ ticketNumber: created.ticketNumber, status: 'received' });
     res.status(201).json(created);
   });
@@ -69,11 +65,10 @@ export function ticketRoutes(deps: StaffTicketDeps & StaffHttpDeps & { audio: Au
     const action = parseInput(TicketAction, req.body);
     const staff = currentStaff(res);
     const ticketNumber = String(req.params.ticketNumber);
-    // The step and its audit entry commit together: no unaudited change, no entry for a refused one.
-    await deps.atomic(async (tx) => {
-      await applyTicketAction({ ...deps, tickets: tx.tickets }, staff, ticketNumber, action);
-      await auditAction({ ...deps, audit: tx.audit }, staff, `ticket.${action.action}`, normalizeTicketNumber(ticketNumber), action);
-    });
+    await deps.audited(
+      (tx) => applyTicketAction({ ...deps, tickets: tx.tickets }, staff, ticketNumber, action),
+      () => ({ actor: staff.username, action: `ticket.${action.action}`, target: normalizeTicketNumber(ticketNumber), details: action }),
+    );
     const detail = await getStaffTicket(deps, staff, ticketNumber);
     deps.staffEvents['ticket:changed']({ ticketNumber: detail.ticketNumber, status: detail.status });
     res.json(detail);

@@ -1,0 +1,176 @@
+import path from 'node:path';
+import { ImportReport, makeIdNumber, PublishResult, StaffTicketDetail } from '@sunshine/contracts';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAuditRepository } from '../src/db/audit.repository';
+import type { Db } from '../src/db/database';
+import { createKioskRepository } from '../src/db/kiosks.repository';
+import { verifyAuditChain, type ChainedAuditEntry } from '../src/domain/audit-chain';
+import { createEnrolmentCode, newEnrolmentCode } from '../src/domain/enrolment';
+import { buildIntake, client, countyRows, loginAs } from './factories';
+import { startTestCentral, TEST_ADMIN_PASSWORD, type TestCentral } from './harness';
+
+const TABLES = ['content_versions', 'content_records', 'record_owners', 'record_history', 'payment_identities', 'imports', 'import_rows', 'import_problems', 'staff', 'staff_sessions', 'tickets', 'ticket_events', 'kiosks', 'enrolment_codes', 'settings', 'audit_log'];
+
+/** Every row of every table central writes on a staff action: "nothing changed" is this, equal. */
+async function storeSnapshot(db: Db): Promise<Record<string, unknown[]>> {
+  const snapshot: Record<string, unknown[]> = {};
+  for (const table of TABLES) snapshot[table] = (await sql`select * from ${sql.table(table)}`.execute(db)).rows;
+  return snapshot;
+}
+
+/** Makes the store refuse audit entries of these actions (a test-only trigger) until the answer is called. */
+async function refuseAuditOf(db: Db, ...actions: string[]): Promise<() => Promise<void>> {
+  const list = sql.join(actions.map((a) => sql.lit(a)));
+  await sql`CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_log WHEN NEW.action IN (${list}) BEGIN SELECT RAISE(ABORT, 'audit entry refused'); END`.execute(db);
+  return async () => void (await sql`DROP TRIGGER refuse_audit`.execute(db));
+}
+
+async function auditChain(db: Db): Promise<ChainedAuditEntry[]> {
+  const entries: ChainedAuditEntry[] = [];
+  for await (const e of createAuditRepository(db).streamAll()) entries.push(e);
+  return entries;
+}
+
+describe('a staff action and its audit entry commit together', () => {
+  let central: TestCentral;
+  let admin: ReturnType<typeof client>;
+  let publisher: ReturnType<typeof client>;
+  let publisherCookie: string;
+  let reviewer: ReturnType<typeof client>;
+  let village: string;
+
+  /** Runs `act` while the audit log refuses `action`: it must fail and leave the store exactly as it was. */
+  const expectUndoneWithoutAudit = async (action: string, act: () => Promise<Response>) => {
+    const before = await storeSnapshot(central.db);
+    const restore = await refuseAuditOf(central.db, action);
+    try {
+      expect((await act()).status).toBe(500);
+    } finally {
+      await restore();
+    }
+    expect(await storeSnapshot(central.db)).toEqual(before);
+  };
+
+  /** The newest audit entry, after checking the whole chain still verifies. */
+  const lastEntry = async () => {
+    const chain = await auditChain(central.db);
+    expect(verifyAuditChain(chain)).toEqual({ ok: true, entries: chain.length });
+    return { ...chain.at(-1), details: JSON.parse(chain.at(-1)?.details ?? 'null') };
+  };
+
+  beforeAll(async () => {
+    central = await startTestCentral();
+    village = countyRows(path.join(central.dir, 'county'), 'villages')[0]?.code ?? '';
+    admin = client(central.url, { cookie: await loginAs(central.url, 'admin', TEST_ADMIN_PASSWORD) });
+    await admin.post('/api/staff', { username: 'minzheng', displayName: '民政发布员', role: 'publisher', department: '县民政局', password: 'publisher-password' });
+    await admin.post('/api/staff', { username: 'shenhe', displayName: '审核员', role: 'reviewer', password: 'reviewer-password' });
+    publisherCookie = await loginAs(central.url, 'minzheng', 'publisher-password');
+    publisher = client(central.url, { cookie: publisherCookie });
+    reviewer = client(central.url, { cookie: await loginAs(central.url, 'shenhe', 'reviewer-password') });
+  });
+  afterAll(() => central.close());
+
+  it('approves an import only with its audit entry: publish, claim and entry in one transaction', async () => {
+    const idNumber = makeIdNumber('452123', '1961-04-02', 3);
+    const csv = `id,programCode,recipientName,idNumber,villageCode,amountFen,period,paidDate,department\natomic-1,dibao,张三,${idNumber},${village},60000,2026-10,2026-10-09,县民政局`;
+    const upload = await fetch(`${central.url}/api/imports?type=payments`, { method: 'POST', headers: { cookie: publisherCookie, 'content-type': 'text/csv' }, body: csv });
+    const { importId } = ImportReport.parse(await upload.json());
+
+    await expectUndoneWithoutAudit('import.approve', () => reviewer.post(`/api/imports/${importId}/approve`, {}));
+    expect(ImportReport.parse(await (await reviewer.get(`/api/imports/${importId}`)).json())).toMatchObject({ status: 'staged', version: null });
+
+    const result = PublishResult.parse(await (await reviewer.post(`/api/imports/${importId}/approve`, {})).json());
+    expect(await lastEntry()).toMatchObject({ actor: 'shenhe', action: 'import.approve', target: String(importId), details: result });
+    expect(ImportReport.parse(await (await reviewer.get(`/api/imports/${importId}`)).json())).toMatchObject({ status: 'approved', version: result.version });
+    expect(await central.db.selectFrom('import_rows').select('row_number').where('import_id', '=', importId).execute()).toEqual([]);
+  });
+
+  it('stages an upload only with its audit entry', async () => {
+    const csv = 'id,title,body,category,scopeCode,publishDate,expiryDate\natomic-n1,公示,正文,village,' + village + ',2026-10-01,';
+    const upload = () => fetch(`${central.url}/api/imports?type=notices`, { method: 'POST', headers: { cookie: publisherCookie, 'content-type': 'text/csv' }, body: csv });
+    await expectUndoneWithoutAudit('import.upload', upload);
+    const { importId } = ImportReport.parse(await (await upload()).json());
+    expect(await lastEntry()).toMatchObject({ actor: 'minzheng', action: 'import.upload', target: String(importId), details: { contentType: 'notices', department: '县民政局' } });
+  });
+
+  it('corrects a record only with its audit entry', async () => {
+    const change = { changes: { amountFen: 65000 }, reason: '金额录错' };
+    await expectUndoneWithoutAudit('record.correct', () => publisher.patch('/api/records/payments/atomic-1', change));
+    const result = PublishResult.parse(await (await publisher.patch('/api/records/payments/atomic-1', change)).json());
+    expect(await lastEntry()).toMatchObject({ actor: 'minzheng', action: 'record.correct', target: 'payments/atomic-1', details: { ...change, version: result.version } });
+    const record = await central.db.selectFrom('content_records').select(['data', 'version']).where('table_name', '=', 'payments').where('id', '=', 'atomic-1').executeTakeFirstOrThrow();
+    expect([JSON.parse(record.data).amountFen, record.version]).toEqual([65000, result.version]);
+  });
+
+  it('creates, disables and resets a staff account only with its audit entry; the account keeps working meanwhile', async () => {
+    const account = { username: 'banli', displayName: '办理员', role: 'handler', password: 'handler-password' };
+    await expectUndoneWithoutAudit('staff.create', () => admin.post('/api/staff', account));
+    expect((await admin.post('/api/staff', account)).status).toBe(201);
+    const handler = client(central.url, { cookie: await loginAs(central.url, 'banli', 'handler-password') });
+
+    await expectUndoneWithoutAudit('staff.update', () => admin.patch('/api/staff/banli', { disabled: true, password: 'another-password' }));
+    expect((await handler.get('/api/tickets')).status).toBe(200);
+
+    expect((await admin.patch('/api/staff/banli', { disabled: true, password: 'another-password' })).status).toBe(204);
+    expect(await lastEntry()).toMatchObject({ actor: 'admin', action: 'staff.update', target: 'banli', details: { passwordReset: true, disabled: true } });
+    expect((await handler.get('/api/tickets')).status).toBe(401);
+  });
+
+  it('replies to a ticket only with its audit entry', async () => {
+    const kiosk = await central.enrol();
+    const intake = buildIntake(kiosk.kioskNumber, 1);
+    expect((await client(central.url, { token: kiosk.token }).post('/api/kiosk-api/complaints', intake)).status).toBe(201);
+    expect((await admin.post(`/api/tickets/${intake.ticketNumber}/actions`, { action: 'status', status: 'accepted' })).status).toBe(200);
+
+    const reply = { action: 'reply', reply: '已核实，补贴下月补发。' };
+    await expectUndoneWithoutAudit('ticket.reply', () => admin.post(`/api/tickets/${intake.ticketNumber}/actions`, reply));
+    const detail = StaffTicketDetail.parse(await (await admin.post(`/api/tickets/${intake.ticketNumber}/actions`, reply)).json());
+    expect(detail).toMatchObject({ status: 'replied', reply: reply.reply });
+    expect(await lastEntry()).toMatchObject({ actor: 'admin', action: 'ticket.reply', target: intake.ticketNumber, details: reply });
+  });
+
+  it('enrols a kiosk only with its audit entry, and a code refused that way is still unused', async () => {
+    const code = newEnrolmentCode();
+    await createEnrolmentCode({ kiosks: createKioskRepository(central.db), now: () => new Date() }, code, { ttlHours: 1 });
+    const enrol = () => client(central.url).post('/api/kiosks/enrol', { code, name: '村委会' });
+    await expectUndoneWithoutAudit('kiosk.enrol', enrol);
+    expect((await enrol()).status).toBe(201);
+    expect(await lastEntry()).toMatchObject({ action: 'kiosk.enrol', details: { name: '村委会' } });
+  });
+
+  it('leaves every other staff action undone, and shows no contact, when its audit entry fails', async () => {
+    const kiosk = await central.enrol();
+    const intake = buildIntake(kiosk.kioskNumber, 1, { contact: { name: '王建国', phone: '13800001111' } });
+    expect((await client(central.url, { token: kiosk.token }).post('/api/kiosk-api/complaints', intake)).status).toBe(201);
+    const notice = `id,title,body,category,scopeCode,publishDate,expiryDate\natomic-n2,公示,正文,village,${village},2026-10-01,`;
+    const upload = await fetch(`${central.url}/api/imports?type=notices`, { method: 'POST', headers: { cookie: publisherCookie, 'content-type': 'text/csv' }, body: notice });
+    const { importId } = ImportReport.parse(await upload.json());
+    const session = client(central.url, { cookie: await loginAs(central.url, 'shenhe', 'reviewer-password') });
+    const categories = await (await admin.get('/api/settings/complaint-categories')).json();
+    const otherVillage = countyRows(path.join(central.dir, 'county'), 'villages')[1]?.code;
+
+    const actions: [string, () => Promise<Response>][] = [
+      ['import.reject', () => reviewer.post(`/api/imports/${importId}/reject`, {})],
+      ['record.withdraw', () => fetch(`${central.url}/api/records/payments/atomic-1`, { method: 'DELETE', headers: { cookie: publisherCookie, 'content-type': 'application/json' }, body: JSON.stringify({ reason: '重复发放' }) })],
+      ['kiosk.move', () => admin.put(`/api/fleet/kiosks/${kiosk.kioskNumber}/village`, { villageCode: otherVillage })],
+      ['kiosk.revoke', () => admin.post(`/api/fleet/kiosks/${kiosk.kioskNumber}/revoke`, {})],
+      ['kiosk.enrolment-code', () => admin.post('/api/fleet/enrolment-codes', { kioskName: '村委会', ttlHours: 1 })],
+      ['kiosk.re-enrolment-code', () => admin.post(`/api/fleet/kiosks/${kiosk.kioskNumber}/enrolment-code`, { ttlHours: 1 })],
+      ['ticket.create', () => admin.post('/api/tickets', { channel: 'phone', category: 'other', text: '路灯坏了' })],
+      ['ticket.view-contact', () => admin.get(`/api/tickets/${intake.ticketNumber}`)],
+      ['auth.login', () => client(central.url).post('/api/auth/login', { username: 'shenhe', password: 'reviewer-password' })],
+      ['auth.logout', () => session.post('/api/auth/logout', {})],
+      ['settings.complaint-categories', () => admin.put('/api/settings/complaint-categories', [{ code: 'land', name: '土地问题', acknowledgeDays: 3, replyDays: 20 }])],
+    ];
+    for (const [action, act] of actions) await expectUndoneWithoutAudit(action, act);
+    expect(await (await admin.get('/api/settings/complaint-categories')).json()).toEqual(categories);
+    expect((await session.get('/api/auth/me')).status).toBe(200);
+    expect((await client(central.url, { token: kiosk.token }).get(`/api/kiosk-api/tickets/${intake.ticketNumber}`)).status).toBe(200);
+  });
+
+  it('refuses to append an audit entry outside a transaction', async () => {
+    const entry = { at: new Date().toISOString(), actor: 'admin', action: 'test.loose', target: null };
+    await expect(createAuditRepository(central.db).append(entry)).rejects.toThrow(/transaction of its action/);
+  });
+});
