@@ -61,6 +61,7 @@ export async function buildCentral(config: CentralConfig, logger: Logger, now: (
   const kiosks = createKioskRepository(db);
   const tickets = createTicketRepository(db);
   const heartbeats = createHeartbeatRepository(db);
+  const places = createPlaceRepository(db);
   const audio = createAudioStore(config.dataDir);
   // Every staff action runs through `audited`: the action and its audit entry commit together.
   const audited = createAudited(db, now);
@@ -106,7 +107,7 @@ export async function buildCentral(config: CentralConfig, logger: Logger, now: (
   // Complaint intake reads its own 8 MB body (voice), so it comes before the 1 MB default.
   const ticketDeps = { tickets, contactKey: keys.contactKey, categories, now };
   const intakeLimiter = createRateLimiter({ limit: config.complaintsPerMinute, windowMs: 60_000 });
-  app.use(complaintIntakeRoutes({ ...ticketDeps, kiosks, audio, intakeLimiter, staffEvents }));
+  app.use(complaintIntakeRoutes({ ...ticketDeps, kiosks, places, audio, intakeLimiter, staffEvents }));
   app.use(express.json({ limit: '1mb' }));
 
   app.use(healthRoutes({ content, kiosksOnline: kioskSocket.onlineCount }));
@@ -121,7 +122,7 @@ export async function buildCentral(config: CentralConfig, logger: Logger, now: (
   app.use(staffRoutes(staffDeps));
   app.use(settingsRoutes({ ...staffDeps, categorySettings }));
   app.use(ticketRoutes({ ...staffDeps, ...ticketDeps, calendar, audio, staffEvents }));
-  app.use(statsRoutes({ ...staffDeps, ...ticketDeps, calendar, kiosks, stats: createStatsRepository(db) }));
+  app.use(statsRoutes({ ...staffDeps, ...ticketDeps, calendar, stats: createStatsRepository(db) }));
   const records = createRecordRepository(db);
   const notifyPublished = (version: number) => {
     kioskSocket.notifyPublished(version);
@@ -129,7 +130,7 @@ export async function buildCentral(config: CentralConfig, logger: Logger, now: (
   };
   const publisher = createPublisher({ audited, notifyPublished, now });
   const hashId = (id: string) => hashIdNumber(id, keys.lookupKey);
-  app.use(fleetRoutes({ ...staffDeps, kiosks, places: createPlaceRepository(db), heartbeats, content, openingHours: config.openingHours, connectedKiosks: kioskSocket.connectedKiosks, disconnectKiosk: kioskSocket.disconnectKiosk }));
+  app.use(fleetRoutes({ ...staffDeps, kiosks, places, heartbeats, content, openingHours: config.openingHours, connectedKiosks: kioskSocket.connectedKiosks, disconnectKiosk: kioskSocket.disconnectKiosk }));
   const uploadLimits = { maxBytes: config.uploadMaxBytes, maxXlsxBytes: Math.min(config.uploadMaxBytes, MAX_XLSX_BYTES) };
   app.use(importRoutes({ ...staffDeps, imports, records, publisher, hashId, staffEvents, uploadLimits }));
   app.use(notFoundHandler);

@@ -9,15 +9,7 @@ import { verifyAuditChain, type ChainedAuditEntry } from '../src/domain/audit-ch
 import { createEnrolmentCode, newEnrolmentCode } from '../src/domain/enrolment';
 import { buildIntake, client, countyRows, loginAs } from './factories';
 import { startTestCentral, TEST_ADMIN_PASSWORD, type TestCentral } from './harness';
-
-const TABLES = ['content_versions', 'content_records', 'record_owners', 'record_history', 'payment_identities', 'imports', 'import_rows', 'import_problems', 'staff', 'staff_sessions', 'tickets', 'ticket_events', 'kiosks', 'enrolment_codes', 'settings', 'audit_log'];
-
-/** Every row of every table central writes on a staff action: "nothing changed" is this, equal. */
-async function storeSnapshot(db: Db): Promise<Record<string, unknown[]>> {
-  const snapshot: Record<string, unknown[]> = {};
-  for (const table of TABLES) snapshot[table] = (await sql`select * from ${sql.table(table)}`.execute(db)).rows;
-  return snapshot;
-}
+import { storeSnapshot } from './store-snapshot';
 
 /** Makes the store refuse audit entries of these actions (a test-only trigger) until the answer is called. */
 async function refuseAuditOf(db: Db, ...actions: string[]): Promise<() => Promise<void>> {

@@ -96,4 +96,26 @@ describe('where kiosks stand', () => {
       { key: 'unknown', count: 1 },
     ]);
   });
+
+  it('keeps a complaint in the town where it was made when its kiosk moves; a staff ticket counts under its subject', async () => {
+    const townCounts = async () => new Map(z.object({ byTown: Counts }).parse(await (await admin.get('/api/stats/complaints')).json()).byTown.map((r) => [r.key, r.count]));
+    const [yinwan, liudong, qiaokou] = [village('银湾村'), village('柳洞村'), village('桥口村')];
+    const payment = countyRows(path.join(central.dir, 'county'), 'payments').find((p) => p.villageCode === qiaokou.code);
+    const { kioskNumber, token } = await enrolIn(yinwan.code ?? '');
+    const kiosk = client(central.url, { token });
+    const before = await townCounts();
+
+    expect((await kiosk.post('/api/kiosk-api/complaints', buildIntake(kioskNumber, 1))).status).toBe(201);
+    expect((await admin.put(`/api/fleet/kiosks/${kioskNumber}/village`, { villageCode: liudong.code })).status).toBe(200);
+    expect((await kiosk.post('/api/kiosk-api/complaints', buildIntake(kioskNumber, 2))).status).toBe(201);
+    const subject = { kind: 'payment' as const, id: payment?.id ?? '', title: '低保' };
+    expect((await admin.post('/api/tickets', { channel: 'walk_in', category: 'subsidy', text: '来访反映', subject })).status).toBe(201);
+
+    // 银湾村 and 桥口村 are in 青石镇, 柳洞村 in 城关镇: the first complaint stays in 青石镇.
+    const after = await townCounts();
+    const added = (town: string | undefined) => (after.get(town ?? '') ?? 0) - (before.get(town ?? '') ?? 0);
+    expect([added(yinwan.townCode), added(liudong.townCode), added('unknown')]).toEqual([2, 1, 0]);
+    expect(yinwan.townCode).toBe(qiaokou.townCode);
+    expect(liudong.townCode).not.toBe(yinwan.townCode);
+  });
 });

@@ -1,4 +1,4 @@
-import { ImportContentType, ImportMode, ImportStatus, type ImportProblem, type ImportReport } from '@sunshine/contracts';
+import { ImportContentType, ImportMode, ImportStatus, type ImportProblem, type ImportReport, type SyncTable } from '@sunshine/contracts';
 import type { ValidRow } from '../domain/import-validation';
 import type { Db } from './database';
 import { inTransaction } from './transaction';
@@ -9,6 +9,12 @@ const BATCH = 2000;
 export interface StagedRow {
   id: string;
   data: Record<string, unknown> & { id: string };
+}
+
+/** Some staged ids (the first few, in file order) and how many there are in all. */
+export interface StagedIdSample {
+  ids: string[];
+  total: number;
 }
 
 export interface NewImport {
@@ -147,6 +153,44 @@ export function createImportRepository(db: Db) {
         .where('status', '=', 'staged')
         .executeTakeFirst();
       return Number(result.numUpdatedRows) === 1;
+    },
+
+    /**
+     * Staged rows of a new-record import whose ids are live in `table` now: published by
+     * someone since the upload was checked. One statement however large the import; answers the
+     * first `first` ids in file order and how many there are.
+     */
+    async stagedIdsLive(importId: number, table: SyncTable, first: number): Promise<StagedIdSample> {
+      const rows = await db
+        .selectFrom('import_rows')
+        .innerJoin('content_records', (j) => j.on('content_records.table_name', '=', table).onRef('content_records.id', '=', 'import_rows.record_id'))
+        .select((eb) => ['import_rows.record_id', eb.fn.countAll<number | string>().over().as('total')])
+        .where('import_rows.import_id', '=', importId)
+        .where('content_records.deleted', '=', 0)
+        .orderBy('import_rows.row_number')
+        .limit(first)
+        .execute();
+      return { ids: rows.map((r) => r.record_id), total: Number(rows[0]?.total ?? 0) };
+    },
+
+    /**
+     * Staged rows of a correction import whose records are no longer live, or are owned by
+     * another department than `department`, in one statement (see `stagedIdsLive`). A record
+     * without an owner row was loaded with the county and never published since (every publish
+     * names owners), so it is as the upload found it: its own `department` was checked then.
+     */
+    async stagedIdsNotOwned(importId: number, table: SyncTable, department: string, first: number): Promise<StagedIdSample> {
+      const rows = await db
+        .selectFrom('import_rows')
+        .leftJoin('content_records', (j) => j.on('content_records.table_name', '=', table).onRef('content_records.id', '=', 'import_rows.record_id'))
+        .leftJoin('record_owners', (j) => j.on('record_owners.table_name', '=', table).onRef('record_owners.id', '=', 'import_rows.record_id'))
+        .select((eb) => ['import_rows.record_id', eb.fn.countAll<number | string>().over().as('total')])
+        .where('import_rows.import_id', '=', importId)
+        .where((eb) => eb.or([eb('content_records.id', 'is', null), eb('content_records.deleted', '=', 1), eb('record_owners.department', '!=', department)]))
+        .orderBy('import_rows.row_number')
+        .limit(first)
+        .execute();
+      return { ids: rows.map((r) => r.record_id), total: Number(rows[0]?.total ?? 0) };
     },
 
     /** Drops an import's staged rows once it is reviewed: they hold plaintext ID numbers. */

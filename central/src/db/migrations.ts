@@ -4,6 +4,7 @@ import { staffMigration } from './migrations/0003-staff';
 import { importsMigration } from './migrations/0004-imports';
 import { importModesMigration } from './migrations/0005-import-modes';
 import { kioskPlacesMigration } from './migrations/0006-kiosk-places';
+import { ticketPlacesMigration } from './migrations/0007-ticket-places';
 
 // Forward-only migrations written with Kysely's schema builder, so the same code runs
 // on SQLite and PostgreSQL. Each runs in its own transaction.
@@ -70,6 +71,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-26-0004-imports': importsMigration,
   '2026-11-27-0005-import-modes': importModesMigration,
   '2026-11-27-0006-kiosk-places': kioskPlacesMigration,
+  '2026-11-28-0007-ticket-places': ticketPlacesMigration,
 };
 
 export const migrationProvider: MigrationProvider = {

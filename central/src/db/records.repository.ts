@@ -36,15 +36,16 @@ export function createRecordRepository(db: Db) {
   const liveRecords = (table: SyncTable, ids: readonly string[]) =>
     db.selectFrom('content_records').where('content_records.table_name', '=', table).where('content_records.deleted', '=', 0).where('content_records.id', 'in', ids);
   return {
-    async find(table: SyncTable, id: string): Promise<{ data: Record<string, unknown>; deleted: boolean; department: string | null } | null> {
+    /** A published record (live or a tombstone) with the version of its last change and its owner, if any. */
+    async find(table: SyncTable, id: string): Promise<{ data: Record<string, unknown>; version: number; deleted: boolean; department: string | null } | null> {
       const row = await db
         .selectFrom('content_records')
         .leftJoin('record_owners', (j) => j.onRef('record_owners.table_name', '=', 'content_records.table_name').onRef('record_owners.id', '=', 'content_records.id'))
-        .select(['content_records.data', 'content_records.deleted', 'record_owners.department'])
+        .select(['content_records.data', 'content_records.version', 'content_records.deleted', 'record_owners.department'])
         .where('content_records.table_name', '=', table)
         .where('content_records.id', '=', id)
         .executeTakeFirst();
-      return row ? { data: JSON.parse(row.data), deleted: row.deleted === 1, department: row.department } : null;
+      return row ? { data: JSON.parse(row.data), version: row.version, deleted: row.deleted === 1, department: row.department } : null;
     },
 
     /**
@@ -131,7 +132,10 @@ export function createRecordRepository(db: Db) {
         .insertInto('record_owners')
         .columns(['table_name', 'id', 'department', 'import_id', 'updated_by'])
         .expression(changed.select((eb) => ['table_name', 'id', eb.val(provenance.department).as('department'), importId.as('import_id'), eb.val(meta.publishedBy).as('updated_by')]))
-        .onConflict((oc) => oc.columns(['table_name', 'id']).doUpdateSet((eb) => ({ import_id: eb.ref('excluded.import_id'), updated_by: eb.ref('excluded.updated_by') })))
+        // The department too: an id another department withdrew and this one published anew is now this one's.
+        .onConflict((oc) =>
+          oc.columns(['table_name', 'id']).doUpdateSet((eb) => ({ department: eb.ref('excluded.department'), import_id: eb.ref('excluded.import_id'), updated_by: eb.ref('excluded.updated_by') })),
+        )
         .execute();
       await db
         .insertInto('record_history')

@@ -109,6 +109,8 @@ export interface TicketTable {
   received_at: string;
   status: string;
   handling_unit: string | null;
+  /** Where the complaint was made, fixed at intake: a village code, or a town's for a town-wide subject. */
+  place_code: string | null;
 }
 
 export interface TicketEventTable {

@@ -21,6 +21,8 @@ export interface TicketRecord {
   receivedAt: string;
   status: TicketStatus;
   handlingUnit: string | null;
+  /** Where it was made, fixed at intake (`complaintPlace`): a village's code, or a town's; null when unknown. */
+  placeCode: string | null;
 }
 
 export interface TicketFilter {
@@ -46,6 +48,7 @@ function toTicket(row: TicketTable): TicketRecord {
     receivedAt: row.received_at,
     status: TicketStatus.parse(row.status),
     handlingUnit: row.handling_unit,
+    placeCode: row.place_code,
   };
 }
 
@@ -68,6 +71,7 @@ function toRow(t: TicketRecord): TicketTable {
     received_at: t.receivedAt,
     status: t.status,
     handling_unit: t.handlingUnit,
+    place_code: t.placeCode,
   };
 }
 

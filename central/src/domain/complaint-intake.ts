@@ -1,12 +1,15 @@
 import { AppError, ComplaintCategory, parseTicketNumber, type ComplaintIntake, type ComplaintIntakeAck } from '@sunshine/contracts';
 import type { AudioStore } from '../db/blob.store';
+import type { PlaceRepository } from '../db/places.repository';
 import type { TicketRecord, TicketRepository } from '../db/tickets.repository';
 import type { TicketCategory } from './categories';
 import { hashPin, sealContact } from './contact-seal';
+import { complaintPlace } from './statistics';
 import { blankEvent } from './ticket-events';
 
 export interface IntakeDeps {
   tickets: TicketRepository;
+  places: Pick<PlaceRepository, 'subjectPlace'>;
   audio: AudioStore;
   contactKey: Buffer;
   categories: () => readonly TicketCategory[];
@@ -15,13 +18,15 @@ export interface IntakeDeps {
 
 /**
  * Accepts a complaint from a kiosk's outbox exactly once per ticket number: a replay
- * (the kiosk did not hear the first answer) changes nothing and says `duplicate`.
+ * (the kiosk did not hear the first answer) changes nothing and says `duplicate`. The
+ * ticket keeps where it was made: its subject's place, else the kiosk's village now.
  */
 export async function intakeComplaint(
   deps: IntakeDeps,
-  kioskNumber: string,
+  kiosk: { kioskNumber: string; villageCode: string | null },
   intake: ComplaintIntake,
 ): Promise<ComplaintIntakeAck> {
+  const { kioskNumber } = kiosk;
   const parsed = parseTicketNumber(intake.ticketNumber);
   if (!parsed) throw new AppError('invalid_ticket_number', 'The ticket number fails its check digit.');
   if (parsed.kioskNumber !== kioskNumber) {
@@ -37,6 +42,7 @@ export async function intakeComplaint(
 
   const receivedAt = deps.now().toISOString();
   const audioSha256 = intake.audio ? await deps.audio.put(Buffer.from(intake.audio.data, 'base64')) : null;
+  const subjectPlace = intake.subject ? await deps.places.subjectPlace(intake.subject) : null;
   const hasContact = Boolean(intake.contact?.name || intake.contact?.phone);
   const ticket: TicketRecord = {
     ticketNumber: parsed.ticketNumber,
@@ -54,6 +60,7 @@ export async function intakeComplaint(
     receivedAt,
     status: 'received',
     handlingUnit: null,
+    placeCode: complaintPlace(subjectPlace, kiosk.villageCode),
   };
   const first = { ...blankEvent(receivedAt, `kiosk:${kioskNumber}`, 'status'), status: 'received' as const };
   const created = await deps.tickets.insertIfNew(ticket, [first]);

@@ -1,5 +1,6 @@
 import { AppError, checkIdNumber, maskIdNumber, SyncTable, SyncTables, type CorrectRecordRequest, type StaffSession } from '@sunshine/contracts';
 import type { RecordRepository } from '../db/records.repository';
+import type { Tx } from '../db/unit-of-work';
 import type { ImportContext } from './import-checks';
 import { IMPORT_SPECS } from './import-specs';
 import { assertCan, isInScope } from './permissions';
@@ -28,6 +29,18 @@ async function ownedRecord(deps: CorrectionDeps, staff: StaffSession, rawTable: 
   return { table: table.data, record, department: department ?? staff.department ?? 'county' };
 }
 
+/**
+ * Refuses, inside the publish's transaction, a record that changed since `ownedRecord` read
+ * it. Every change (a correction, a withdrawal, an import that takes the id over) moves the
+ * record's version, so the same version means it is still live, still the department's, and
+ * still the state the correction was computed from: a withdrawal published meanwhile is never
+ * undone, and two corrections never race on stale data.
+ */
+async function assertUnchanged(tx: Tx, table: SyncTable, id: string, seenVersion: number): Promise<void> {
+  const current = await tx.records.find(table, id);
+  if (!current || current.deleted || current.version !== seenVersion) throw new AppError('conflict', '这条记录刚被修改或撤回，请刷新后重试');
+}
+
 /** A department corrects fields of its own published record: a new version, audited with it; the old state stays in history. */
 export async function correctRecord(deps: CorrectionDeps, staff: StaffSession, rawTable: string, id: string, request: CorrectRecordRequest) {
   const { table, record, department } = await ownedRecord(deps, staff, rawTable, id);
@@ -54,7 +67,8 @@ export async function correctRecord(deps: CorrectionDeps, staff: StaffSession, r
     provenance: { action: 'correct', department, importId: null, reason: request.reason },
     audit: ({ version }) => ({ action: 'record.correct', target, details: { ...request, version } }),
   };
-  return deps.publisher.publish(publish, (meta) => {
+  return deps.publisher.publish(publish, async (meta, tx) => {
+    await assertUnchanged(tx, table, id, record.version);
     const parsed = SyncTables[table].safeParse({ ...next, ...meta, sourceImportId: record.data.sourceImportId });
     if (!parsed.success) throw new AppError('bad_request', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
     return {
@@ -66,7 +80,7 @@ export async function correctRecord(deps: CorrectionDeps, staff: StaffSession, r
 
 /** A department withdraws its own record: a tombstone in a new version (audited with it), which kiosks apply as a delete. */
 export async function withdrawRecord(deps: CorrectionDeps, staff: StaffSession, rawTable: string, id: string, reason: string) {
-  const { table, department } = await ownedRecord(deps, staff, rawTable, id);
+  const { table, record, department } = await ownedRecord(deps, staff, rawTable, id);
   const target = `${table}/${id}`;
   const publish: PublishRequest = {
     by: staff.username,
@@ -74,7 +88,10 @@ export async function withdrawRecord(deps: CorrectionDeps, staff: StaffSession, 
     provenance: { action: 'withdraw', department, importId: null, reason },
     audit: ({ version }) => ({ action: 'record.withdraw', target, details: { reason, version } }),
   };
-  return deps.publisher.publish(publish, () => ({ changes: [{ table, id, data: null }] }));
+  return deps.publisher.publish(publish, async (_meta, tx) => {
+    await assertUnchanged(tx, table, id, record.version);
+    return { changes: [{ table, id, data: null }] };
+  });
 }
 
 function checkField(table: SyncTable, field: string, value: string | number | null, department: string, now: Date): string | undefined {

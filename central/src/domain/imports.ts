@@ -1,4 +1,4 @@
-import { AppError, PaymentRow, type ImportMode, type ImportReport, type ImportUploadQuery, type StaffSession } from '@sunshine/contracts';
+import { AppError, PaymentRow, type ImportMode, type ImportReport, type ImportUploadQuery, type StaffSession, type SyncTable } from '@sunshine/contracts';
 import type { ImportRepository, StagedRow } from '../db/imports.repository';
 import type { RecordChange, RecordRepository } from '../db/records.repository';
 import type { Audited, Tx } from '../db/unit-of-work';
@@ -24,6 +24,8 @@ export interface ImportDeps {
 // Rows validated and staged per transaction while the file arrives; published per page on approval.
 const STAGE_BATCH = 5000;
 const PUBLISH_PAGE = 5000;
+// Ids named in a refusal: enough to find the rows, with the count for the rest.
+const SHOWN_IDS = 5;
 
 /**
  * Validates an upload for one department and stages its valid rows as they arrive, a batch
@@ -114,13 +116,32 @@ export async function approveImport(deps: ImportDeps, staff: StaffSession, impor
     },
     async function* (meta, tx) {
       if (!(await tx.imports.review(importId, 'approved', staff.username, meta.updatedAt, meta.version))) throw new AppError('conflict', '这次导入已经审核过了');
+      if (!spec.isProjectPart) await refuseStaleIds(tx, spec.table, report);
       const pages = tx.imports.stagedPages(importId, PUBLISH_PAGE);
-      if (spec.isProjectPart) yield await projectPartChanges(tx, spec.isProjectPart, pages, meta);
+      if (spec.isProjectPart) yield await projectPartChanges(tx, spec.isProjectPart, report.department, pages, meta);
       else yield* recordChanges(deps, tx, spec, pages, { ...meta, sourceImportId: `import-${importId}` }, report.mode);
       // Staged rows hold plaintext ID numbers; once published those live only in `payment_identities`.
       await tx.imports.dropStagedRows(importId);
     },
   );
+}
+
+/**
+ * Refuses, inside the approval's transaction, an import whose ids stopped fitting since its
+ * upload was checked: a new record's id published meanwhile (approving would overwrite that
+ * record, perhaps another department's), or a corrected record withdrawn or now another
+ * department's. One query however large the import. The refusal undoes the claim too, so the
+ * import stays staged, to be fixed and uploaded again, or rejected.
+ */
+async function refuseStaleIds(tx: Tx, table: SyncTable, report: ImportReport): Promise<void> {
+  const stale =
+    report.mode === 'correction'
+      ? await tx.imports.stagedIdsNotOwned(report.importId, table, report.department, SHOWN_IDS)
+      : await tx.imports.stagedIdsLive(report.importId, table, SHOWN_IDS);
+  if (stale.total === 0) return;
+  const ids = `${stale.ids.join('、')}${stale.total > stale.ids.length ? ' 等' : ''}`;
+  const what = report.mode === 'correction' ? '在上传后已被撤回或已不属于本部门，无法更正' : '在上传后已被发布，不能再作为新记录发布';
+  throw new AppError('conflict', `有 ${stale.total} 条记录（编号 ${ids}）${what}。请改正后重新上传，或驳回这次导入`);
 }
 
 export async function rejectImport(deps: ImportDeps, staff: StaffSession, importId: number): Promise<void> {
@@ -153,7 +174,7 @@ async function* recordChanges(
     const current = mode === 'correction' ? await tx.records.liveData(table, page.map((r) => r.id)) : undefined;
     const changes: RecordChange[] = page.map((row) => {
       const previous = current?.get(row.id);
-      // Withdrawn after the upload was checked: a correction must not bring it back.
+      // Refused for the whole import before (`refuseStaleIds`); kept so a correction never brings a record back.
       if (current && !previous) throw new AppError('conflict', `记录 ${row.id} 已被撤回，无法更正`);
       return { table, id: row.id, data: { ...spec.defaults, ...previous, ...toRecord(row) } };
     });
@@ -166,6 +187,7 @@ async function* recordChanges(
 async function projectPartChanges(
   tx: Tx,
   part: 'fundSources' | 'spending',
+  department: string,
   pages: AsyncIterable<StagedRow[]>,
   meta: { version: number; updatedAt: string },
 ): Promise<PublishBatch> {
@@ -183,6 +205,8 @@ async function projectPartChanges(
   for (const [projectId, lines] of byProject) {
     const current = await tx.records.find('projects', projectId);
     if (!current || current.deleted) throw new AppError('conflict', `项目 ${projectId} 已被撤回，无法更新`);
+    // Checked on upload (`isOwnProject`); the project may have changed hands since.
+    if ((current.department ?? current.data.department) !== department) throw new AppError('conflict', `项目 ${projectId} 已不属于本部门，无法更新`);
     const data = { ...current.data, [part]: lines, ...meta };
     changes.push({ table: 'projects', id: projectId, data });
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { complaintTown, countBy, dataProgress, sumUsage, toCsv } from './statistics';
+import { complaintPlace, complaintTown, countBy, dataProgress, sumUsage, toCsv } from './statistics';
 
 describe('statistics', () => {
   it('counts by key, largest first', () => {
@@ -9,13 +9,19 @@ describe('statistics', () => {
     ]);
   });
 
-  it("counts a complaint under its subject's town first, then its kiosk's", () => {
-    expect(complaintTown('452123100201', '452123101001')).toBe('452123100');
-    expect(complaintTown('452123101', '452123100201')).toBe('452123101');
-    expect(complaintTown('452123', '452123100201')).toBe('452123100');
-    expect(complaintTown(null, '452123101001')).toBe('452123101');
-    expect(complaintTown(null, undefined)).toBe('unknown');
-    expect(complaintTown('452123', null)).toBe('unknown');
+  it("places a complaint at its subject's village or town first, then its kiosk's village", () => {
+    expect(complaintPlace('452123100201', '452123101001')).toBe('452123100201');
+    expect(complaintPlace('452123101', '452123100201')).toBe('452123101');
+    expect(complaintPlace('452123', '452123100201')).toBe('452123100201');
+    expect(complaintPlace(null, '452123101001')).toBe('452123101001');
+    expect(complaintPlace(null, undefined)).toBeNull();
+    expect(complaintPlace('452123', null)).toBeNull();
+  });
+
+  it('counts a complaint under the town of its place', () => {
+    expect(complaintTown('452123100201')).toBe('452123100');
+    expect(complaintTown('452123101')).toBe('452123101');
+    expect(complaintTown(null)).toBe('unknown');
   });
 
   it('adds up usage by screen and by kiosk', () => {

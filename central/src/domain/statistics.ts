@@ -14,14 +14,19 @@ export function countBy<T>(items: Iterable<T>, key: (item: T) => string): CountR
 }
 
 /**
- * The town (9-digit code) a complaint counts under: that of its subject's village, or of
- * the subject's town scope; else that of the kiosk's village. 'unknown' when neither is
- * known: a staff ticket (kiosk 0000) without subject, a kiosk with no village, a
- * county-wide subject from such a kiosk.
+ * Where a complaint was made, fixed at intake: its subject's village, or the subject's town
+ * scope; else the village its kiosk stands in at that moment. Null when neither is known: a
+ * staff ticket (kiosk 0000) without subject, a kiosk with no village, a county-wide subject
+ * from such a kiosk. Kept on the ticket, so moving a kiosk later leaves its complaints put.
  */
-export function complaintTown(subjectPlace: string | null | undefined, kioskVillage: string | null | undefined): string {
-  for (const code of [subjectPlace, kioskVillage]) if (code && code.length >= 9) return code.slice(0, 9);
-  return 'unknown';
+export function complaintPlace(subjectPlace: string | null | undefined, kioskVillage: string | null | undefined): string | null {
+  for (const code of [subjectPlace, kioskVillage]) if (code && code.length >= 9) return code;
+  return null;
+}
+
+/** The town (9-digit code) a complaint counts under, from its place; 'unknown' without one. */
+export function complaintTown(placeCode: string | null): string {
+  return placeCode && placeCode.length >= 9 ? placeCode.slice(0, 9) : 'unknown';
 }
 
 /** Adds up heartbeat usage counters (screen → views) by screen and by kiosk. */

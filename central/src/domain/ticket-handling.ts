@@ -1,9 +1,11 @@
 import crypto from 'node:crypto';
 import { AppError, makeTicketNumber, TICKET_STATUS_WORDS, type ComplaintCreated, type CreateStaffTicket, type StaffSession, type TicketAction } from '@sunshine/contracts';
+import type { PlaceRepository } from '../db/places.repository';
 import type { TicketRecord } from '../db/tickets.repository';
 import { findCategory } from './categories';
 import { hashPin, sealContact } from './contact-seal';
 import { deadlinesOf, findStaffTicket, type StaffTicketDeps } from './staff-ticket-view';
+import { complaintPlace } from './statistics';
 import { blankEvent, canMove, type TicketEvent } from './ticket-events';
 import { chinaDate } from './working-days';
 
@@ -53,10 +55,14 @@ function planAction(ticket: TicketRecord, events: readonly TicketEvent[], action
   }
 }
 
-/** A complaint taken by phone or at the counter: kiosk number 0000, the next central sequence. */
-export async function createStaffTicket(deps: StaffTicketDeps, staff: StaffSession, request: CreateStaffTicket): Promise<ComplaintCreated> {
+/**
+ * A complaint taken by phone or at the counter: kiosk number 0000, the next central sequence.
+ * Its place is its subject's, if it has one (central stands in no village).
+ */
+export async function createStaffTicket(deps: StaffTicketDeps & { places: Pick<PlaceRepository, 'subjectPlace'> }, staff: StaffSession, request: CreateStaffTicket): Promise<ComplaintCreated> {
   if (!findCategory(deps.categories(), request.category)) throw new AppError('bad_request', `category: unknown complaint category "${request.category}"`);
   const at = deps.now().toISOString();
+  const placeCode = complaintPlace(request.subject ? await deps.places.subjectPlace(request.subject) : null, null);
   const pin = String(crypto.randomInt(0, 10_000)).padStart(4, '0');
   // The primary key settles a race between two staff members: the loser takes the next number.
   for (let attempt = 0; attempt < 5; attempt++) {
@@ -78,6 +84,7 @@ export async function createStaffTicket(deps: StaffTicketDeps, staff: StaffSessi
       receivedAt: at,
       status: 'received',
       handlingUnit: null,
+      placeCode,
     };
     const first = { ...blankEvent(at, staff.username, 'status'), status: 'received' as const, internalNote: `channel: ${request.channel}` };
     if (await deps.tickets.insertIfNew(ticket, [first])) return { ticketNumber, pin };

@@ -31,7 +31,7 @@ export function complaintIntakeRoutes(deps: ComplaintIntakeRoutesDeps): Router {
   return Router().post(COMPLAINT_INTAKE_PATH, requireKiosk(deps.kiosks), limit, express.json({ limit: '8mb' }), async (req, res) => {
     const intake = parseInput(ComplaintIntake, req.body);
     const kiosk: KioskRecord = res.locals.kiosk;
-    const ack = await intakeComplaint(deps, kiosk.kioskNumber, intake);
+    const ack = await intakeComplaint(deps, kiosk, intake);
     if (!ack.duplicate) deps.staffEvents['ticket:changed']({ ticketNumber: ack.ticketNumber, status: 'received' });
     res.status(ack.duplicate ? 200 : 201).json(ack);
   });

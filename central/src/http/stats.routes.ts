@@ -2,8 +2,7 @@ import { Period } from '@sunshine/contracts';
 import { parseInput } from '@sunshine/service-kit';
 import { Router, type Response } from 'express';
 import { z } from 'zod';
-import type { KioskRepository } from '../db/kiosks.repository';
-import { subjectKey, type StatsRepository } from '../db/stats.repository';
+import type { StatsRepository } from '../db/stats.repository';
 import type { TicketRecord } from '../db/tickets.repository';
 import { complaintTown, dataProgress, deadlineCompliance, countBy, sumUsage, toCsv } from '../domain/statistics';
 import { deadlinesOf, type StaffTicketDeps } from '../domain/staff-ticket-view';
@@ -21,21 +20,19 @@ function send(res: Response, format: 'json' | 'csv', name: string, rows: Record<
 }
 
 /** Complaint, deadline, usage and data-progress statistics; every list also as CSV (`?format=csv`). */
-export function statsRoutes(deps: StaffTicketDeps & StaffHttpDeps & { stats: StatsRepository; kiosks: KioskRepository }): Router {
+export function statsRoutes(deps: StaffTicketDeps & StaffHttpDeps & { stats: StatsRepository }): Router {
   const router = Router();
   const allTickets = async (): Promise<TicketRecord[]> => (await deps.tickets.list({}, { limit: 1_000_000, offset: 0 })).items;
 
   router.get('/api/stats/complaints', requireStaff(deps, 'stats:read'), async (req, res) => {
     const { format } = parseInput(ComplaintQuery, req.query);
     const tickets = await allTickets();
-    const subjectPlaces = await deps.stats.subjectPlaces(tickets.flatMap((t) => (t.subject ? [t.subject] : [])));
-    const kioskVillages = new Map((await deps.kiosks.list()).map((k) => [k.kioskNumber, k.villageCode]));
-    const townOf = (t: TicketRecord) => complaintTown(t.subject ? subjectPlaces.get(subjectKey(t.subject)) : null, kioskVillages.get(t.kioskNumber));
     const body = {
       total: tickets.length,
       byCategory: countBy(tickets, (t) => t.category),
       byStatus: countBy(tickets, (t) => t.status),
-      byTown: countBy(tickets, townOf),
+      // By where each complaint was made (kept at intake), not where its kiosk stands now.
+      byTown: countBy(tickets, (t) => complaintTown(t.placeCode)),
       byKiosk: countBy(tickets, (t) => t.kioskNumber),
     };
     const rows = (['byCategory', 'byStatus', 'byTown', 'byKiosk'] as const).flatMap((dimension) => body[dimension].map((r) => ({ dimension, ...r })));

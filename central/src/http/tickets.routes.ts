@@ -54,7 +54,7 @@ export function ticketRoutes(deps: StaffTicketDeps & StaffHttpDeps & { audio: Au
     const request = parseInput(CreateStaffTicket, req.body);
     const staff = currentStaff(res);
     const created = await deps.audited(
-      (tx) => createStaffTicket({ ...deps, tickets: tx.tickets }, staff, request),
+      (tx) => createStaffTicket({ ...deps, tickets: tx.tickets, places: tx.places }, staff, request),
       (ticket) => ({ actor: staff.username, action: 'ticket.create', target: ticket.ticketNumber, details: { channel: request.channel, category: request.category } }),
     );
     deps.staffEvents['ticket:changed']({ ticketNumber: created.ticketNumber, status: 'received' });
