@@ -123,7 +123,8 @@ describe.each(Object.keys(viewports) as Orientation[])('villager flows (%s)', (o
     await kiosk.screenshot('notices-categories');
     for (const category of ['village', 'government', 'party']) {
       await kiosk.testId(`notice-category-${category}`).click();
-      await kiosk.page.locator('[data-testid="notice-item"], .notice').first().waitFor();
+      // The list or its empty note: "正在读取…" is a notice too, and says nothing yet.
+      await kiosk.page.locator('[data-testid="notice-item"], [data-testid="notices-empty"]').first().waitFor();
       if ((await kiosk.testId('notice-item').count()) > 0) break;
       await kiosk.back.click();
     }

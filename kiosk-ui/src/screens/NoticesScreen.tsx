@@ -70,7 +70,11 @@ function NoticeList({ category, onOpen }: { category: NoticeCategory; onOpen: (n
     <ScreenLayout title={name} Icon={NoticesIcon} hint="最新的在前面，点一条看全文">
       {data.kind === 'loading' && <Notice kind="info">正在读取…</Notice>}
       {data.kind === 'error' && <Notice kind="error">{data.message}</Notice>}
-      {data.kind === 'ready' && items.length === 0 && <Notice kind="info">暂时没有内容</Notice>}
+      {data.kind === 'ready' && items.length === 0 && (
+        <Notice kind="info" testId="notices-empty">
+          暂时没有内容
+        </Notice>
+      )}
       <ul className="row-list" data-testid="notice-list">
         {pageOf(items, page, ITEMS_PER_PAGE).map((notice) => (
           <li key={notice.id}>
