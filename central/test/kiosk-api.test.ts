@@ -148,7 +148,7 @@ describe("central's kiosk API", () => {
   });
 
   it('stores a heartbeat and marks the kiosk seen; refuses a malformed one', async () => {
-    expect((await kiosk.post('/api/kiosk-api/heartbeat', buildHeartbeat({ outboxPending: 3 }))).status).toBe(204);
+    expect((await kiosk.post('/api/kiosk-api/heartbeat', buildHeartbeat({ outboxPending: 3 }))).status).toBe(200);
     const rows = await central.db.selectFrom('heartbeats').selectAll().where('kiosk_number', '=', kioskNumber).execute();
     expect(rows.at(-1)?.outbox_pending).toBe(3);
     const seen = await central.db.selectFrom('kiosks').select('last_seen_at').where('kiosk_number', '=', kioskNumber).executeTakeFirstOrThrow();

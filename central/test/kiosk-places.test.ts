@@ -1,8 +1,8 @@
 import path from 'node:path';
-import { ApiError, AuditLogEntry, CreatedEnrolmentCode, EnrolResponse, FleetKiosk } from '@sunshine/contracts';
+import { ApiError, AuditLogEntry, CreatedEnrolmentCode, EnrolResponse, FleetKiosk, HeartbeatAnswer } from '@sunshine/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { buildIntake, client, countyRows, loginAs } from './factories';
+import { buildHeartbeat, buildIntake, client, countyRows, loginAs } from './factories';
 import { startTestCentral, TEST_ADMIN_PASSWORD, type TestCentral } from './harness';
 
 const errorOf = async (res: Response) => [res.status, ApiError.parse(await res.json()).error.code];
@@ -66,6 +66,26 @@ describe('where kiosks stand', () => {
     expect(moved.status).toBe(200);
     expect(FleetKiosk.parse(await moved.json())).toMatchObject({ kioskNumber, villageCode: qiaokou, villageName: '桥口村', townName: '青石镇' });
     expect((await auditActions()).find((e) => e.action === 'kiosk.move')).toMatchObject({ actor: 'admin', target: kioskNumber });
+  });
+
+  it("answers a kiosk's heartbeat with the village it stands in now, so a move reaches it within a heartbeat", async () => {
+    const { kioskNumber, token } = await enrolIn(village('柳洞村').code ?? '');
+    const kiosk = client(central.url, { token });
+    const beat = async () => {
+      const res = await kiosk.post('/api/kiosk-api/heartbeat', buildHeartbeat());
+      expect(res.status).toBe(200);
+      return HeartbeatAnswer.parse(await res.json());
+    };
+    expect(await beat()).toEqual({ villageCode: village('柳洞村').code });
+    expect((await admin.put(`/api/fleet/kiosks/${kioskNumber}/village`, { villageCode: village('桥口村').code })).status).toBe(200);
+    expect(await beat()).toEqual({ villageCode: village('桥口村').code });
+  });
+
+  it('answers null for a kiosk whose code named no village', async () => {
+    const { code } = CreatedEnrolmentCode.parse(await (await admin.post('/api/fleet/enrolment-codes', { kioskName: '村委会' })).json());
+    const { token } = EnrolResponse.parse(await (await client(central.url).post('/api/kiosks/enrol', { code })).json());
+    const res = await client(central.url, { token }).post('/api/kiosk-api/heartbeat', buildHeartbeat());
+    expect(HeartbeatAnswer.parse(await res.json())).toEqual({ villageCode: null });
   });
 
   it('refuses a bad move with a clear 4xx and leaves the kiosk where it was', async () => {

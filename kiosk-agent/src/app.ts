@@ -35,6 +35,8 @@ export interface Agent {
   syncNow(): Promise<void>;
   /** Starts delivering the outbox now; resolves when that pass has finished. */
   forwardNow(): Promise<void>;
+  /** Sends a heartbeat now; resolves once central's answer (if any) is applied. */
+  heartbeatNow(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -63,8 +65,7 @@ export function buildAgent(config: AgentConfig, logger: Logger): Agent {
     db,
     enrolment,
     centralUrl,
-    // AGENT_VILLAGE_CODE wins over the village central named at enrolment.
-    villageCode: config.villageCode ?? enrolment?.villageCode ?? undefined,
+    villageOverride: config.villageCode,
     onComplaintQueued: () => {
       announce();
       void forwarder?.kick();
@@ -95,6 +96,15 @@ export function buildAgent(config: AgentConfig, logger: Logger): Agent {
     };
   };
   const announce = () => io.emit('status:changed', health());
+  // Screens read "this village" when they load; this tells an open UI that it changed.
+  let shownVillage = services.place().villageCode;
+  const announcePlace = () => {
+    const villageCode = services.place().villageCode;
+    if (villageCode === shownVillage) return;
+    shownVillage = villageCode;
+    logger.info({ villageCode }, 'kiosk village changed');
+    io.emit('place:changed', { villageCode });
+  };
   const usage = createUsageCounters();
   const blobDir = path.join(config.dataDir, 'blobs');
 
@@ -117,6 +127,7 @@ export function buildAgent(config: AgentConfig, logger: Logger): Agent {
       logger,
       onApplied: () => {
         announce();
+        announcePlace();
         void fetchBlobs();
       },
     });
@@ -147,6 +158,10 @@ export function buildAgent(config: AgentConfig, logger: Logger): Agent {
     });
     heartbeats = startHeartbeats({
       send: central.heartbeat,
+      onAnswer: (answer) => {
+        services.rememberCentralVillage(answer.villageCode);
+        announcePlace();
+      },
       dataVersion: () => content.dataVersion().version,
       outboxPending,
       printerState,
@@ -177,6 +192,7 @@ export function buildAgent(config: AgentConfig, logger: Logger): Agent {
     health,
     syncNow: () => scheduler?.trigger() ?? Promise.resolve(),
     forwardNow: () => forwarder?.kick() ?? Promise.resolve(),
+    heartbeatNow: () => heartbeats?.beat() ?? Promise.resolve(),
     async close() {
       scheduler?.stop();
       forwarder?.stop();

@@ -23,7 +23,8 @@ export interface ServicesDeps {
   db: Database;
   enrolment: AgentEnrolment | null;
   centralUrl: string | undefined;
-  villageCode: string | undefined;
+  /** `AGENT_VILLAGE_CODE`: wins over every village central names. */
+  villageOverride: string | undefined;
   /** Called when a complaint was queued, so the forwarder starts at once. */
   onComplaintQueued(): void;
 }
@@ -42,7 +43,15 @@ export function createServices(deps: ServicesDeps) {
     queries,
     complaints,
     central,
-    place: (): KioskPlace => resolvePlace(deps.villageCode, queries.village, queries.firstVillage),
+    /** Read on every call: a move central announces in a heartbeat answer shows at once. */
+    place: (): KioskPlace =>
+      resolvePlace(
+        { override: deps.villageOverride, fromHeartbeat: state.centralVillageCode(), fromEnrolment: deps.enrolment?.villageCode },
+        queries.village,
+        queries.firstVillage,
+      ),
+    /** Keeps the village central named in a heartbeat answer, so it survives a restart while offline. */
+    rememberCentralVillage: (villageCode: string | null) => state.saveCentralVillageCode(villageCode),
 
     lookupPayments(idNumber: string): PaymentsLookupResult {
       return lookupPayments(

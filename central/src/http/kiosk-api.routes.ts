@@ -1,4 +1,4 @@
-import { ComplaintSubject, Heartbeat, Pin, type ComplaintCategory } from '@sunshine/contracts';
+import { ComplaintSubject, Heartbeat, Pin, type ComplaintCategory, type HeartbeatAnswer } from '@sunshine/contracts';
 import { parseInput } from '@sunshine/service-kit';
 import { Router } from 'express';
 import { z } from 'zod';
@@ -43,7 +43,9 @@ export function kioskApiRoutes(deps: KioskApiDeps): Router {
     const at = deps.now().toISOString();
     await deps.heartbeats.record(kiosk.kioskNumber, at, heartbeat);
     deps.staffEvents['kiosk:heartbeat']({ kioskNumber: kiosk.kioskNumber, at });
-    res.status(204).end();
+    // The kiosk record was read for this request: a move at central shows in the next answer.
+    const answer: HeartbeatAnswer = { villageCode: kiosk.villageCode };
+    res.json(answer);
   });
   return router;
 }

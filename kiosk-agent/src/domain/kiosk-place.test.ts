@@ -1,23 +1,37 @@
 import { describe, expect, it } from 'vitest';
-import { localScopes, resolvePlace, scopeLevel } from './kiosk-place';
+import { localScopes, resolvePlace, scopeLevel, type VillageSources } from './kiosk-place';
 
 const villages = [
   { code: '452123100001', townCode: '452123100' },
+  { code: '452123100002', townCode: '452123100' },
   { code: '452123200003', townCode: '452123200' },
 ];
 const find = (code: string) => villages.find((v) => v.code === code) ?? null;
 const first = () => villages[0] ?? null;
+const none: VillageSources = { override: undefined, fromHeartbeat: null, fromEnrolment: undefined };
+const villageOf = (sources: Partial<VillageSources>) => resolvePlace({ ...none, ...sources }, find, first).villageCode;
+const [a, b, c] = ['452123100001', '452123100002', '452123200003'];
+const unsynced = '452123300009';
 
 describe('the kiosk’s place', () => {
-  it('is the configured village when the data has it, else the first village', () => {
-    expect(resolvePlace('452123200003', find, first).villageCode).toBe('452123200003');
-    expect(resolvePlace('999999999999', find, first).villageCode).toBe('452123100001');
-    expect(resolvePlace(undefined, find, () => null)).toEqual({ villageCode: null, townCode: null, countyCode: null });
+  it('is AGENT_VILLAGE_CODE, else central’s last heartbeat answer, else the enrolment’s, else the first village', () => {
+    expect(villageOf({ override: c, fromHeartbeat: b, fromEnrolment: a })).toBe(c);
+    expect(villageOf({ fromHeartbeat: c, fromEnrolment: b })).toBe(c);
+    expect(villageOf({ fromEnrolment: b })).toBe(b);
+    expect(villageOf({ fromEnrolment: null })).toBe(a);
+    expect(villageOf({})).toBe(a);
+  });
+
+  it('passes over a village the data does not have (yet), so a move waits for the sync that brings it', () => {
+    expect(villageOf({ fromHeartbeat: unsynced, fromEnrolment: b })).toBe(b);
+    expect(villageOf({ override: unsynced, fromHeartbeat: c, fromEnrolment: b })).toBe(c);
+    expect(villageOf({ override: unsynced, fromHeartbeat: unsynced, fromEnrolment: unsynced })).toBe(a);
+    expect(resolvePlace(none, find, () => null)).toEqual({ villageCode: null, townCode: null, countyCode: null });
   });
 
   it('ranks village, town, county, then anything else', () => {
-    const place = resolvePlace(undefined, find, first);
+    const place = resolvePlace(none, find, first);
     expect(localScopes(place)).toEqual(['452123100001', '452123100', '452123']);
-    expect(['452123100001', '452123100', '452123', '452123200003'].map((c) => scopeLevel(place, c))).toEqual(['village', 'town', 'county', 'other']);
+    expect(['452123100001', '452123100', '452123', '452123200003'].map((code) => scopeLevel(place, code))).toEqual(['village', 'town', 'county', 'other']);
   });
 });

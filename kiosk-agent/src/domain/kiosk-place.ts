@@ -9,17 +9,27 @@ export interface KioskPlace {
 
 export const NOWHERE: KioskPlace = { villageCode: null, townCode: null, countyCode: null };
 
+type VillageRef = { code: string; townCode: string };
+
+/** Where the kiosk's village can come from, strongest first. */
+export interface VillageSources {
+  /** `AGENT_VILLAGE_CODE`: set on the kiosk itself to override central. */
+  override: string | undefined;
+  /** What central answered to the last heartbeat that had an answer (kept across restarts). */
+  fromHeartbeat: string | null;
+  /** What central named at enrolment (`enrolment.json`); stale once the kiosk is moved. */
+  fromEnrolment: string | null | undefined;
+}
+
 /**
- * The kiosk's own village is the configured one (`AGENT_VILLAGE_CODE`, else the village
- * central named at enrolment) when the data has it, else the first village by code (a
- * kiosk must show something useful before anyone configures it).
+ * The kiosk's own village is the first of its sources that the data has, else the first
+ * village by code (a kiosk must show something useful before anyone configures it). A
+ * village central names before the kiosk has synced it leaves the enrolment's in place.
  */
-export function resolvePlace(
-  configured: string | undefined,
-  find: (code: string) => { code: string; townCode: string } | null,
-  first: () => { code: string; townCode: string } | null,
-): KioskPlace {
-  const village = (configured ? find(configured) : null) ?? first();
+export function resolvePlace(sources: VillageSources, find: (code: string) => VillageRef | null, first: () => VillageRef | null): KioskPlace {
+  let village: VillageRef | null = null;
+  for (const code of [sources.override, sources.fromHeartbeat, sources.fromEnrolment]) if (code) village ??= find(code);
+  village ??= first();
   if (!village) return NOWHERE;
   return { villageCode: village.code, townCode: village.townCode, countyCode: village.townCode.slice(0, 6) };
 }

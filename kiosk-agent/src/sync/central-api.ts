@@ -1,6 +1,7 @@
 import {
   ApiError,
   ComplaintCategory,
+  HeartbeatAnswer,
   OpenTicketSummary,
   PublicTicket,
   type ComplaintIntake,
@@ -91,10 +92,19 @@ export function createCentralApi(options: CentralApiOptions) {
       return json(res, ComplaintCategory.array().min(1));
     },
 
-    async heartbeat(beat: Heartbeat): Promise<void> {
+    /**
+     * Central's answer, or null when it sent none this agent can read: an older central
+     * answers 204. Any 2xx means central holds the beat (and its usage counts).
+     */
+    async heartbeat(beat: Heartbeat): Promise<HeartbeatAnswer | null> {
       const res = await call('/api/kiosk-api/heartbeat', { method: 'POST', body: beat, timeoutMs: 10_000 });
-      await res.body?.cancel();
-      if (!res.ok) throw new CentralUnreachable(`central answered ${res.status} to a heartbeat`);
+      if (!res.ok) {
+        await res.body?.cancel();
+        throw new CentralUnreachable(`central answered ${res.status} to a heartbeat`);
+      }
+      if (res.status === 204) return null;
+      const answer = HeartbeatAnswer.safeParse(await res.json().catch(() => undefined));
+      return answer.success ? answer.data : null;
     },
   };
 }

@@ -1,10 +1,13 @@
 import fs from 'node:fs';
-import type { Heartbeat, PrinterState } from '@sunshine/contracts';
+import type { Heartbeat, HeartbeatAnswer, PrinterState } from '@sunshine/contracts';
 import type { Logger } from '@sunshine/service-kit';
 import type { UsageCounters } from '../domain/usage';
 
 export interface HeartbeatDeps {
-  send(beat: Heartbeat): Promise<void>;
+  /** Resolves to central's answer, or null from a central that sends none. */
+  send(beat: Heartbeat): Promise<HeartbeatAnswer | null>;
+  /** What central holds about this kiosk now (its village), after each answered beat. */
+  onAnswer(answer: HeartbeatAnswer): void;
   dataVersion(): number;
   outboxPending(): number;
   printerState(): PrinterState;
@@ -24,7 +27,7 @@ function diskFreeBytes(dir: string): number | null {
   }
 }
 
-/** Tells central every `intervalMs` that this kiosk is alive, and how it is doing. */
+/** Tells central every `intervalMs` that this kiosk is alive, and how it is doing; hears back where it stands. */
 export function startHeartbeats(deps: HeartbeatDeps) {
   const started = Date.now();
   async function beat(): Promise<void> {
@@ -39,11 +42,18 @@ export function startHeartbeats(deps: HeartbeatDeps) {
       lastSyncError: deps.lastSyncError()?.slice(0, 500) ?? null,
       usage,
     };
+    let answer: HeartbeatAnswer | null;
     try {
-      await deps.send(heartbeat);
+      answer = await deps.send(heartbeat);
     } catch (err) {
       deps.usage.giveBack(usage);
       deps.logger.debug({ err: String(err) }, 'heartbeat not delivered');
+      return;
+    }
+    try {
+      if (answer) deps.onAnswer(answer);
+    } catch (err) {
+      deps.logger.warn({ err: String(err) }, 'heartbeat answer not applied');
     }
   }
   const timer = setInterval(() => void beat(), deps.intervalMs).unref();
