@@ -8,7 +8,7 @@ import { createKioskRepository } from '../src/db/kiosks.repository';
 import { verifyAuditChain, type ChainedAuditEntry } from '../src/domain/audit-chain';
 import { createEnrolmentCode, newEnrolmentCode } from '../src/domain/enrolment';
 import { buildIntake, client, countyRows, loginAs } from './factories';
-import { startTestCentral, TEST_ADMIN_PASSWORD, type TestCentral } from './harness';
+import { adminClient, startTestCentral, type TestCentral } from './harness';
 import { storeSnapshot } from './store-snapshot';
 
 /** Makes the store refuse audit entries of these actions (a test-only trigger) until the answer is called. */
@@ -54,7 +54,7 @@ describe('a staff action and its audit entry commit together', () => {
   beforeAll(async () => {
     central = await startTestCentral();
     village = countyRows(path.join(central.dir, 'county'), 'villages')[0]?.code ?? '';
-    admin = client(central.url, { cookie: await loginAs(central.url, 'admin', TEST_ADMIN_PASSWORD) });
+    admin = await adminClient(central.url);
     await admin.post('/api/staff', { username: 'minzheng', displayName: '民政发布员', role: 'publisher', department: '县民政局', password: 'publisher-password' });
     await admin.post('/api/staff', { username: 'shenhe', displayName: '审核员', role: 'reviewer', password: 'reviewer-password' });
     publisherCookie = await loginAs(central.url, 'minzheng', 'publisher-password');

@@ -2,7 +2,7 @@ import { ApiError, CreatedEnrolmentCode, EnrolResponse, FleetKiosk, FleetSpan, I
 import { io as connect } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildHeartbeat, buildIntake, client, loginAs } from './factories';
-import { startTestCentral, TEST_ADMIN_PASSWORD, type TestCentral } from './harness';
+import { adminCookie, adminClient, startTestCentral, type TestCentral } from './harness';
 
 const errorCode = async (res: Response) => ApiError.parse(await res.json()).error.code;
 
@@ -26,7 +26,7 @@ describe('fleet', () => {
   let admin: ReturnType<typeof client>;
   beforeAll(async () => {
     central = await startTestCentral();
-    admin = client(central.url, { cookie: await loginAs(central.url, 'admin', TEST_ADMIN_PASSWORD) });
+    admin = await adminClient(central.url);
   });
   afterAll(() => central.close());
 
@@ -92,7 +92,7 @@ describe('fleet', () => {
     const pushed = new Promise<unknown>((resolve) => socket.on('content:published', resolve));
     const upload = await fetch(`${central.url}/api/imports?type=programs&department=县民政局`, {
       method: 'POST',
-      headers: { cookie: (await loginAs(central.url, 'admin', TEST_ADMIN_PASSWORD)), 'content-type': 'text/csv' },
+      headers: { cookie: (await adminCookie(central.url)), 'content-type': 'text/csv' },
       body: 'id,code,name,department\nnew-prog,new-prog,临时救助,县民政局\n',
     });
     const { importId } = ImportReport.parse(await upload.json());

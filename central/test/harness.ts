@@ -9,6 +9,9 @@ import { loadConfig } from '../src/config';
 import { openDatabase, type Db } from '../src/db/database';
 import { createKioskRepository } from '../src/db/kiosks.repository';
 import { createEnrolmentCode, newEnrolmentCode } from '../src/domain/enrolment';
+import { client, loginAs } from './factories';
+
+export { loginAs };
 
 export const TEST_ADMIN_PASSWORD = 'test-admin-password';
 
@@ -64,3 +67,9 @@ export async function startTestCentral(options: { enrolmentCode?: string; env?: 
     },
   };
 }
+
+/** The seeded admin's session cookie at a test central. */
+export const adminCookie = (baseUrl: string) => loginAs(baseUrl, 'admin', TEST_ADMIN_PASSWORD);
+
+/** A client logged in as the seeded admin. */
+export const adminClient = async (baseUrl: string) => client(baseUrl, { cookie: await adminCookie(baseUrl) });

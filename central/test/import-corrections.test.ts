@@ -4,7 +4,7 @@ import zlib from 'node:zlib';
 import { CentralHealth, ImportReport, makeIdNumber, PublishResult, RecordHistoryEntry, SyncChange } from '@sunshine/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { client, loginAs } from './factories';
-import { startTestCentral, TEST_ADMIN_PASSWORD, type TestCentral } from './harness';
+import { adminClient, startTestCentral, type TestCentral } from './harness';
 
 const HEADER = 'id,programCode,recipientName,idNumber,villageCode,amountFen,period,paidDate,department';
 
@@ -22,7 +22,7 @@ describe('a correction import (更正 in bulk)', () => {
 
   beforeAll(async () => {
     central = await startTestCentral();
-    const admin = client(central.url, { cookie: await loginAs(central.url, 'admin', TEST_ADMIN_PASSWORD) });
+    const admin = await adminClient(central.url);
     await admin.post('/api/staff', { username: 'minzheng', displayName: '民政发布员', role: 'publisher', department: '县民政局', password: 'publisher-password' });
     await admin.post('/api/staff', { username: 'shenhe', displayName: '审核员', role: 'reviewer', password: 'reviewer-password' });
     cookie = await loginAs(central.url, 'minzheng', 'publisher-password');

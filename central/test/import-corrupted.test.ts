@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ImportReport } from '@sunshine/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loginAs } from './factories';
-import { startTestCentral, TEST_ADMIN_PASSWORD, type TestCentral } from './harness';
+
+import { adminCookie, startTestCentral, type TestCentral } from './harness';
 
 // Each corruption breaks one column of a generated payment row, the way real uploads go wrong.
 const CORRUPTIONS: { column: number; name: string; apply: (v: string) => string }[] = [
@@ -39,7 +39,7 @@ describe('an import of the generated county with 1% of its rows corrupted', () =
       return cells.join(',');
     });
     expect(expected.length).toBeGreaterThanOrEqual(2);
-    const cookie = await loginAs(central.url, 'admin', TEST_ADMIN_PASSWORD);
+    const cookie = await adminCookie(central.url);
     const res = await fetch(`${central.url}/api/imports?type=payments&department=${encodeURIComponent(department)}`, {
       method: 'POST',
       headers: { cookie, 'content-type': 'text/csv' },

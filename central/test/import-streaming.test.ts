@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ApiError, ImportReport, makeIdNumber, PublishResult } from '@sunshine/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loginAs } from './factories';
-import { startTestCentral, TEST_ADMIN_PASSWORD, type TestCentral } from './harness';
+
+import { adminCookie, startTestCentral, type TestCentral } from './harness';
 
 const HEADER = 'id,programCode,recipientName,idNumber,villageCode,amountFen,period,paidDate,department';
 
@@ -39,7 +39,7 @@ describe('a large upload', () => {
   let cookie: string;
   beforeAll(async () => {
     central = await startTestCentral();
-    cookie = await loginAs(central.url, 'admin', TEST_ADMIN_PASSWORD);
+    cookie = await adminCookie(central.url);
   });
   afterAll(() => central.close());
 
@@ -67,7 +67,7 @@ describe('an upload above the configured limit', () => {
   let cookie: string;
   beforeAll(async () => {
     central = await startTestCentral({ env: { CENTRAL_UPLOAD_MAX_MB: '1' } });
-    cookie = await loginAs(central.url, 'admin', TEST_ADMIN_PASSWORD);
+    cookie = await adminCookie(central.url);
   });
   afterAll(() => central.close());
 

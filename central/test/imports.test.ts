@@ -5,7 +5,7 @@ import { ApiError, AuditLogEntry, CentralHealth, ImportReport, makeIdNumber, Pag
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { client, loginAs } from './factories';
-import { startTestCentral, TEST_ADMIN_PASSWORD, type TestCentral } from './harness';
+import { adminClient, startTestCentral, type TestCentral } from './harness';
 
 const errorCode = async (res: Response) => ApiError.parse(await res.json()).error.code;
 const HEADER = 'id,programCode,recipientName,idNumber,villageCode,amountFen,period,paidDate,department';
@@ -34,7 +34,7 @@ describe('import, review, correct and withdraw', () => {
 
   beforeAll(async () => {
     central = await startTestCentral();
-    admin = client(central.url, { cookie: await loginAs(central.url, 'admin', TEST_ADMIN_PASSWORD) });
+    admin = await adminClient(central.url);
     const accounts = [
       { username: 'minzheng', displayName: '民政发布员', role: 'publisher', department: '县民政局', password: 'publisher-password' },
       { username: 'nongye', displayName: '农业发布员', role: 'publisher', department: '县农业农村局', password: 'publisher-password' },
@@ -191,7 +191,7 @@ describe('project imports', () => {
 
   beforeAll(async () => {
     central = await startTestCentral();
-    admin = client(central.url, { cookie: await loginAs(central.url, 'admin', TEST_ADMIN_PASSWORD) });
+    admin = await adminClient(central.url);
     await admin.post('/api/staff', { username: 'shuili', displayName: '水利发布员', role: 'publisher', department: '县水利局', password: 'publisher-password' });
     cookie = await loginAs(central.url, 'shuili', 'publisher-password');
     village = fs.readFileSync(path.join(central.dir, 'county', 'villages.csv'), 'utf8').split('\n')[1]?.split(',')[0] ?? '';

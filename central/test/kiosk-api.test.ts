@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ApiError, ComplaintIntakeAck, OpenTicketSummary, PublicTicket, makeTicketNumber } from '@sunshine/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildHeartbeat, buildIntake, client, loginAs } from './factories';
-import { startTestCentral, TEST_ADMIN_PASSWORD, type TestCentral } from './harness';
+import { buildHeartbeat, buildIntake, client } from './factories';
+import { adminClient, startTestCentral, type TestCentral } from './harness';
 
 const errorCode = async (res: Response) => ApiError.parse(await res.json()).error.code;
 
@@ -54,7 +54,7 @@ describe("central's kiosk API", () => {
     expect(row.audio_sha256).toMatch(/^[0-9a-f]{64}$/);
     const stored = fs.readFileSync(path.join(central.dir, 'central', 'audio', row.audio_sha256?.slice(0, 2) ?? '', row.audio_sha256 ?? ''));
     expect(stored.equals(audio)).toBe(true);
-    const admin = client(central.url, { cookie: await loginAs(central.url, 'admin', TEST_ADMIN_PASSWORD) });
+    const admin = await adminClient(central.url);
     const played = await admin.get(`/api/tickets/${intake.ticketNumber}/audio`);
     expect(played.headers.get('content-type')).toBe('audio/wav');
     expect(Buffer.from(await played.arrayBuffer()).equals(audio)).toBe(true);

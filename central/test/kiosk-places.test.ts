@@ -3,7 +3,7 @@ import { ApiError, AuditLogEntry, CreatedEnrolmentCode, EnrolResponse, FleetKios
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { buildHeartbeat, buildIntake, client, countyRows, loginAs } from './factories';
-import { startTestCentral, TEST_ADMIN_PASSWORD, type TestCentral } from './harness';
+import { adminClient, startTestCentral, type TestCentral } from './harness';
 
 const errorOf = async (res: Response) => [res.status, ApiError.parse(await res.json()).error.code];
 const Counts = z.array(z.object({ key: z.string(), count: z.number() }));
@@ -31,7 +31,7 @@ describe('where kiosks stand', () => {
   beforeAll(async () => {
     central = await startTestCentral();
     villages = countyRows(path.join(central.dir, 'county'), 'villages');
-    admin = client(central.url, { cookie: await loginAs(central.url, 'admin', TEST_ADMIN_PASSWORD) });
+    admin = await adminClient(central.url);
     await admin.post('/api/staff', { username: 'viewer', displayName: '查看员', role: 'viewer', password: 'viewer-password' });
     viewer = client(central.url, { cookie: await loginAs(central.url, 'viewer', 'viewer-password') });
   });

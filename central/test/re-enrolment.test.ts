@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKioskRepository } from '../src/db/kiosks.repository';
 import { createEnrolmentCode } from '../src/domain/enrolment';
 import { buildIntake, client, loginAs } from './factories';
-import { startTestCentral, TEST_ADMIN_PASSWORD, type TestCentral } from './harness';
+import { adminClient, startTestCentral, type TestCentral } from './harness';
 
 const errorOf = async (res: Response) => [res.status, ApiError.parse(await res.json()).error.code];
 
@@ -21,7 +21,7 @@ describe('re-enrolment keeps the kiosk number', () => {
 
   beforeAll(async () => {
     central = await startTestCentral();
-    admin = client(central.url, { cookie: await loginAs(central.url, 'admin', TEST_ADMIN_PASSWORD) });
+    admin = await adminClient(central.url);
   });
   afterAll(() => central.close());
 

@@ -1,7 +1,7 @@
 import { ApiError, AuditLogEntry, AuditVerification, Page, StaffSession } from '@sunshine/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { client, loginAs } from './factories';
-import { startTestCentral, TEST_ADMIN_PASSWORD, type TestCentral } from './harness';
+import { adminCookie, adminClient, startTestCentral, TEST_ADMIN_PASSWORD, type TestCentral } from './harness';
 
 const errorCode = async (res: Response) => ApiError.parse(await res.json()).error.code;
 
@@ -10,7 +10,7 @@ describe('staff login and accounts', () => {
   let admin: ReturnType<typeof client>;
   beforeAll(async () => {
     central = await startTestCentral();
-    admin = client(central.url, { cookie: await loginAs(central.url, 'admin', TEST_ADMIN_PASSWORD) });
+    admin = await adminClient(central.url);
   });
   afterAll(() => central.close());
 
@@ -35,7 +35,7 @@ describe('staff login and accounts', () => {
 
   it('answers 401 to the ticket queue without a session and 401 after logout', async () => {
     expect((await client(central.url).get('/api/tickets')).status).toBe(401);
-    const cookie = await loginAs(central.url, 'admin', TEST_ADMIN_PASSWORD);
+    const cookie = await adminCookie(central.url);
     const session = client(central.url, { cookie });
     expect((await session.get('/api/auth/me')).status).toBe(200);
     expect((await session.post('/api/auth/logout', {})).status).toBe(204);

@@ -1,7 +1,7 @@
 import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildHeartbeat, buildIntake, client, loginAs } from './factories';
-import { startTestCentral, TEST_ADMIN_PASSWORD, type TestCentral } from './harness';
+import { buildHeartbeat, buildIntake, client } from './factories';
+import { adminCookie, startTestCentral, type TestCentral } from './harness';
 
 function open(url: string, cookie?: string): Promise<Socket | string> {
   return new Promise((resolve) => {
@@ -26,7 +26,7 @@ describe('live console updates on /staff', () => {
   });
 
   it('announces a new ticket and a heartbeat to a logged-in console', async () => {
-    const socket = await open(central.url, await loginAs(central.url, 'admin', TEST_ADMIN_PASSWORD));
+    const socket = await open(central.url, await adminCookie(central.url));
     if (typeof socket === 'string') throw new Error(socket);
     const ticket = new Promise((resolve) => socket.on('ticket:changed', resolve));
     const beat = new Promise((resolve) => socket.on('kiosk:heartbeat', resolve));

@@ -6,7 +6,7 @@ import { createAudited } from '../src/db/unit-of-work';
 import { correctRecord, withdrawRecord, type CorrectionDeps } from '../src/domain/corrections';
 import { createPublisher } from '../src/domain/publisher';
 import { client, countyRows, loginAs } from './factories';
-import { startTestCentral, TEST_ADMIN_PASSWORD, type TestCentral } from './harness';
+import { adminClient, startTestCentral, type TestCentral } from './harness';
 import { storeSnapshot } from './store-snapshot';
 
 const HEADER = 'id,programCode,recipientName,idNumber,villageCode,amountFen,period,paidDate,department';
@@ -47,7 +47,7 @@ describe('a publish re-checks, in its transaction, the records it was computed f
   beforeAll(async () => {
     central = await startTestCentral();
     village = countyRows(path.join(central.dir, 'county'), 'villages')[0]?.code ?? '';
-    const admin = client(central.url, { cookie: await loginAs(central.url, 'admin', TEST_ADMIN_PASSWORD) });
+    const admin = await adminClient(central.url);
     const accounts = [
       { ...MINZHENG, password: 'publisher-password' },
       { username: 'nongye', displayName: '农业发布员', role: 'publisher', department: '县农业农村局', password: 'publisher-password' },

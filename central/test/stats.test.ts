@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { buildHeartbeat, buildIntake, client, loginAs } from './factories';
-import { startTestCentral, TEST_ADMIN_PASSWORD, type TestCentral } from './harness';
+import { buildHeartbeat, buildIntake, client } from './factories';
+import { adminClient, startTestCentral, type TestCentral } from './harness';
 
 const Counts = z.array(z.object({ key: z.string(), count: z.number() }));
 
@@ -12,7 +12,7 @@ describe('statistics and progress', () => {
   let admin: ReturnType<typeof client>;
   beforeAll(async () => {
     central = await startTestCentral();
-    admin = client(central.url, { cookie: await loginAs(central.url, 'admin', TEST_ADMIN_PASSWORD) });
+    admin = await adminClient(central.url);
     const { kioskNumber, token } = await central.enrol();
     const kiosk = client(central.url, { token });
     await kiosk.post('/api/kiosk-api/complaints', buildIntake(kioskNumber, 1, { category: 'subsidy' }));

@@ -1,7 +1,7 @@
 import { ApiError, AuditLogEntry, ComplaintCreated, PublicTicket, StaffTicketDetail, StaffTicketItem, Page } from '@sunshine/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildIntake, client, loginAs } from './factories';
-import { startTestCentral, TEST_ADMIN_PASSWORD, type TestCentral } from './harness';
+import { adminClient, startTestCentral, type TestCentral } from './harness';
 
 const errorCode = async (res: Response) => ApiError.parse(await res.json()).error.code;
 
@@ -14,7 +14,7 @@ describe('staff ticket handling', () => {
 
   beforeAll(async () => {
     central = await startTestCentral();
-    admin = client(central.url, { cookie: await loginAs(central.url, 'admin', TEST_ADMIN_PASSWORD) });
+    admin = await adminClient(central.url);
     const enrolled = await central.enrol();
     kioskNumber = enrolled.kioskNumber;
     kiosk = client(central.url, { token: enrolled.token });

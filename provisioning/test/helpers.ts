@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildCentral, loadConfig } from '@sunshine/central';
+import { loginAs } from '@sunshine/central/testing';
 import { CreatedEnrolmentCode } from '@sunshine/contracts';
 import { createLogger, listen } from '@sunshine/service-kit';
 import { generateCounty } from '@sunshine/synthetic-county';
@@ -48,11 +49,7 @@ export async function startCentral(dir: string, options: { code: string; clock?:
 }
 
 /** Signs in to central as its admin; answers the session's `Cookie` header value. */
-export async function adminCookie(centralUrl: string): Promise<string> {
-  const res = await fetch(`${centralUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }) });
-  if (!res.ok) throw new Error(`admin login failed: ${res.status}`);
-  return (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-}
+export const adminCookie = (centralUrl: string) => loginAs(centralUrl, 'admin', ADMIN_PASSWORD);
 
 /** A one-time code as an admin makes it in the console: for a new kiosk (maybe in a village), or to re-enrol `kioskNumber`. */
 export async function createCode(centralUrl: string, options: { villageCode?: string; kioskNumber?: string } = {}): Promise<string> {

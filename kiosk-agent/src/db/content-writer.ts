@@ -13,9 +13,10 @@ export interface ContentBody {
 
 const contentTableNames = Object.values(contentTables).map((t) => t.sqlName);
 
-export function readDataVersion(db: Database): number {
-  const row = db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'data_version'").get();
-  return Number(row?.value ?? 0);
+/** Reads the content version the kiosk holds (0 before its first sync), with one prepared statement. */
+export function dataVersionReader(db: Database): () => number {
+  const row = db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'data_version'");
+  return () => Number(row.get()?.value ?? 0);
 }
 
 /**
@@ -46,7 +47,7 @@ export function beginContentWrite(db: Database, body: ContentBody) {
   let applied = 0;
   let droppedIndexes: string[] = [];
   try {
-    const current = readDataVersion(db);
+    const current = dataVersionReader(db)();
     if (body.to <= current) throw new Error(`refusing version ${body.to}: the kiosk already holds ${current}`);
     if (!body.wipeAll && body.from !== current) throw new Error(`delta from ${body.from} does not start at ${current}`);
     if (body.wipeAll) droppedIndexes = wipeContent(db);

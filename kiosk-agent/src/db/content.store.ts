@@ -1,7 +1,7 @@
 import type { SyncTable } from '@sunshine/contracts';
 import type { ContentRow } from './content-rows';
 import { contentTables } from './content-tables';
-import { beginContentWrite, readDataVersion, type ContentBody } from './content-writer';
+import { beginContentWrite, dataVersionReader, type ContentBody } from './content-writer';
 import type { Database } from './database';
 
 export interface DataVersion {
@@ -11,6 +11,7 @@ export interface DataVersion {
 
 /** Owns the kiosk's copy of the county's published content. */
 export function createContentStore(db: Database) {
+  const version = dataVersionReader(db);
   const publishedAt = db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'data_published_at'");
 
   return {
@@ -18,7 +19,7 @@ export function createContentStore(db: Database) {
     file: db.name,
 
     dataVersion(): DataVersion {
-      return { version: readDataVersion(db), publishedAt: publishedAt.get()?.value ?? null };
+      return { version: version(), publishedAt: publishedAt.get()?.value ?? null };
     },
 
     /** Applies a whole (already checked) body on this thread, in one transaction. */
