@@ -106,7 +106,7 @@ export async function buildCentral(config: CentralConfig, logger: Logger, now: (
 
   // Complaint intake reads its own 8 MB body (voice), so it comes before the 1 MB default.
   const ticketDeps = { tickets, contactKey: keys.contactKey, categories, now };
-  const intakeLimiter = createRateLimiter({ limit: config.complaintsPerMinute, windowMs: 60_000 });
+  const intakeLimiter = createRateLimiter({ limit: config.complaintRate.points, windowMs: config.complaintRate.durationSeconds * 1000 });
   app.use(complaintIntakeRoutes({ ...ticketDeps, kiosks, places, audio, intakeLimiter, staffEvents }));
   app.use(express.json({ limit: '1mb' }));
 

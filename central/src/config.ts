@@ -38,7 +38,11 @@ export interface CentralConfig {
   countyDir: string | undefined;
   demoEnrolmentCode: string | undefined;
   contactKey: string | undefined;
-  complaintsPerMinute: number;
+  /**
+   * Complaints one kiosk may deliver per window before central answers 429 with Retry-After.
+   * The env sets points per minute; tests shorten the window to measure a drain in seconds.
+   */
+  complaintRate: { points: number; durationSeconds: number };
   secureCookies: boolean;
   openingHours: { from: number; to: number };
   holidaysFile: string | undefined;
@@ -56,7 +60,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): CentralConfig 
     countyDir: e.CENTRAL_COUNTY_DIR ? path.resolve(e.CENTRAL_COUNTY_DIR) : undefined,
     demoEnrolmentCode: e.CENTRAL_DEMO_ENROLMENT_CODE,
     contactKey: e.CENTRAL_CONTACT_KEY,
-    complaintsPerMinute: e.CENTRAL_COMPLAINTS_PER_MINUTE,
+    complaintRate: { points: e.CENTRAL_COMPLAINTS_PER_MINUTE, durationSeconds: 60 },
     secureCookies: e.CENTRAL_SECURE_COOKIES,
     holidaysFile: e.CENTRAL_HOLIDAYS_FILE ? path.resolve(e.CENTRAL_HOLIDAYS_FILE) : undefined,
     uploadMaxBytes: Math.floor(e.CENTRAL_UPLOAD_MAX_MB * 1024 * 1024),
