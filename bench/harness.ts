@@ -1,4 +1,4 @@
-/** One figure of `npm run bench`, as written to `bench/results.json` (DESIGN §13). */
+/** One figure of `npm run bench`, as written to `bench/results.json` (docs/design.md §13). */
 export interface BenchResult {
   name: string;
   value: number;

@@ -16,7 +16,7 @@ export const VillageCode = z.string().regex(/^\d{12}$/);
 /** A scope is the county, a town or a village, by its code. */
 export const ScopeCode = z.string().regex(/^(\d{6}|\d{9}|\d{12})$/);
 
-/** Fields every published record carries (DESIGN §3). */
+/** Fields every published record carries (docs/design.md §3). */
 export const RecordMeta = z.object({
   id: z.string().min(1).max(64),
   version: z.number().int().positive(),

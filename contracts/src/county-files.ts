@@ -79,7 +79,7 @@ export type ProjectSpendingRow = z.infer<typeof ProjectSpendingRow>;
 export type FinancePeriodRow = z.infer<typeof FinancePeriodRow>;
 export type FinanceLineRow = z.infer<typeof FinanceLineRow>;
 
-/** The kinds of planted anomaly, one per cross-check rule of DESIGN §10. */
+/** The kinds of planted anomaly, one per cross-check rule of docs/design.md §10. */
 export const AnomalyKind = z.enum([
   'paid_after_death',
   'poverty_household_vehicle',

@@ -4,7 +4,7 @@ import { IsoDateTime } from './common';
 export const PrinterState = z.enum(['ready', 'paper_low', 'paper_out', 'cover_open', 'offline', 'unknown']);
 export type PrinterState = z.infer<typeof PrinterState>;
 
-/** Agent `GET /api/health` (DESIGN §13, fixed). */
+/** Agent `GET /api/health` (docs/design.md §13, fixed). */
 export const AgentHealth = z.object({
   kioskNumber: z.string().regex(/^\d{4}$/).nullable(),
   kioskName: z.string().nullable(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** DESIGN §9 roles; a publisher is scoped to one department. */
+/** docs/design.md §9 roles; a publisher is scoped to one department. */
 export const StaffRole = z.enum(['admin', 'publisher', 'reviewer', 'handler', 'inspector', 'viewer']);
 export type StaffRole = z.infer<typeof StaffRole>;
 

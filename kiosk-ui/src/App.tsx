@@ -58,7 +58,7 @@ export function App() {
     [data, nav],
   );
 
-  /** Idle reset: nothing personal survives, on screen or in memory (DESIGN §8). */
+  /** Idle reset: nothing personal survives, on screen or in memory (docs/design.md §8). */
   const resetVisit = useCallback(() => {
     setData(EMPTY_SESSION);
     setVisit((v) => v + 1);

@@ -5,7 +5,7 @@ export interface ScaleConfig {
   people: number;
   /** Towns and villages per town used; `null` = the whole county (15 towns, 250 villages). */
   geography: { towns: number; villagesPerTown: number } | null;
-  /** Planted anomalies of each kind (DESIGN §10). */
+  /** Planted anomalies of each kind (docs/design.md §10). */
   anomaliesPerKind: number;
   /** Floors that keep a tiny county rich enough to plant every anomaly in a distinct household. */
   minDibaoHouseholds: number;

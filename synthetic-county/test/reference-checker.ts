@@ -20,7 +20,7 @@ export interface Finding {
 }
 
 /**
- * The six cross-check rules of DESIGN §10, written as plainly as possible and apart from
+ * The six cross-check rules of docs/design.md §10, written as plainly as possible and apart from
  * the generator, so that "the manifest equals what these find" proves both recall and precision.
  * Low-income programmes are found by their names, not the generator's codes.
  */

@@ -9,7 +9,7 @@ import { applyTicketAction, createStaffTicket, listDeadlineTickets } from '../do
 import type { StaffEvents } from '../socket/staff-socket';
 import { currentStaff, requireStaff, type StaffHttpDeps } from './staff-session';
 
-/** The staff ticket queue (DESIGN §13 fixes the two GETs), handling steps and deadline lists. */
+/** The staff ticket queue (docs/design.md §13 fixes the two GETs), handling steps and deadline lists. */
 export function ticketRoutes(deps: StaffTicketDeps & StaffHttpDeps & { audio: AudioStore; staffEvents: StaffEvents }): Router {
   const router = Router();
   router.get('/api/tickets', requireStaff(deps, 'tickets:read'), async (req, res) => {

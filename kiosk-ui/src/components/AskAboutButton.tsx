@@ -1,7 +1,7 @@
 import type { ComplaintSubject } from '@sunshine/contracts';
 import { useSession } from '../session/session';
 
-/** 对此有疑问: starts a complaint about the item on screen (DESIGN §14, Open311). */
+/** 对此有疑问: starts a complaint about the item on screen (docs/design.md §14, Open311). */
 export function AskAboutButton({ subject }: { subject: ComplaintSubject }) {
   const { startComplaint } = useSession();
   return (

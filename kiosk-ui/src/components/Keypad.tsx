@@ -14,7 +14,7 @@ const DIGIT_ROWS: readonly KeypadKey[][] = [
 
 const LABELS: Partial<Record<KeypadKey, string>> = { delete: '删除', clear: '清空' };
 
-/** The large numeric keypad of DESIGN §8: digits, X for IDs (else 清空), and 删除. */
+/** The large numeric keypad of docs/design.md §8: digits, X for IDs (else 清空), and 删除. */
 export function Keypad({ value, rules, onChange }: KeypadProps) {
   const rows: KeypadKey[][] = [...DIGIT_ROWS, [rules.allowX ? 'X' : 'clear', '0', 'delete']];
   return (

@@ -1,6 +1,6 @@
 /**
  * Shown while central is unreachable. Villagers must not think the kiosk is broken:
- * lookups run from the local cache and complaints wait in the outbox (DESIGN §1).
+ * lookups run from the local cache and complaints wait in the outbox (docs/design.md §1).
  */
 export function OfflineBanner() {
   return (

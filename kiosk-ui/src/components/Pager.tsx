@@ -4,7 +4,7 @@ export interface PagerProps {
   onPage: (page: number) => void;
 }
 
-/** Big 上一页/下一页 with where the villager is, in words (no swipes, DESIGN §8). */
+/** Big 上一页/下一页 with where the villager is, in words (no swipes, docs/design.md §8). */
 export function Pager({ page, pageCount, onPage }: PagerProps) {
   if (pageCount <= 1) return null;
   return (

@@ -3,7 +3,7 @@ import { useSpeechState } from '../speech/useSpeech';
 import { SpeakerIcon } from './Icons';
 
 /**
- * Always at the bottom (DESIGN §7, §14): read this screen, repeat, pause, and volume in
+ * Always at the bottom (docs/design.md §7, §14): read this screen, repeat, pause, and volume in
  * 3 dB steps. The volume level is shown in words and as bars, never by colour alone.
  */
 export function SpeechBar({ screenText }: { screenText: string }) {

@@ -3,7 +3,7 @@ import { useRef } from 'react';
 const TAPS = 5;
 const WINDOW_MS = 3_000;
 
-/** An unmarked corner: five taps within three seconds open the staff PIN (DESIGN §8). */
+/** An unmarked corner: five taps within three seconds open the staff PIN (docs/design.md §8). */
 export function StaffCorner({ onOpen }: { onOpen: () => void }) {
   const taps = useRef<number[]>([]);
   const handleTap = () => {

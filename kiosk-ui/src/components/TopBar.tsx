@@ -10,7 +10,7 @@ export interface TopBarProps {
 }
 
 /**
- * Always on screen (DESIGN §8: Home and Back always visible). 首页 and 返回 never move:
+ * Always on screen (docs/design.md §8: Home and Back always visible). 首页 and 返回 never move:
  * on home, 返回 keeps its place but is hidden, because it would do nothing.
  */
 export function TopBar({ kioskName, connection, canGoBack, onHome, onBack }: TopBarProps) {

@@ -18,7 +18,7 @@ export interface HomeTile {
   Icon: ComponentType<IconProps>;
 }
 
-/** The six choices of DESIGN §8, in its order; never more than six on a screen. */
+/** The six choices of docs/design.md §8, in its order; never more than six on a screen. */
 export const HOME_TILES: readonly HomeTile[] = [
   { screen: 'payments', title: '查补贴', subtitle: '查看发给我的补贴', Icon: PaymentsIcon },
   { screen: 'projects', title: '项目公开', subtitle: '村里项目的钱怎么花', Icon: ProjectsIcon },

@@ -1,4 +1,4 @@
-// Idle timings (DESIGN §8). Tests shorten them with `?idleMs=&countdownMs=&attractMs=` in
+// Idle timings (docs/design.md §8). Tests shorten them with `?idleMs=&countdownMs=&attractMs=` in
 // the kiosk URL; a kiosk never has those in its URL.
 
 export interface KioskTiming {

@@ -2,7 +2,7 @@ import { createContext, useContext } from 'react';
 import type { ComplaintSubject, PaymentsLookupResult } from '@sunshine/contracts';
 
 /**
- * Everything personal one villager leaves behind: cleared on idle reset (DESIGN §8) by
+ * Everything personal one villager leaves behind: cleared on idle reset (docs/design.md §8) by
  * replacing the whole object, and every screen's own state is dropped with it because
  * the shell remounts the screen tree for each new visit.
  */

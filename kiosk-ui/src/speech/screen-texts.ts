@@ -15,7 +15,7 @@ import {
 import { groupPayments } from '../screens/payments/group-payments';
 import { readDateChinese, readPeriodChinese, readTicketNumber } from './read-numbers';
 
-// What each screen says (DESIGN §7, §14: speech covers instructions, prompts, input checks,
+// What each screen says (docs/design.md §7, §14: speech covers instructions, prompts, input checks,
 // errors and everything shown). Pure functions of what is on screen, unit-tested.
 
 export const ID_PROMPT = '请用下面的数字键输入您的身份证号码，最后一位是X的，请按X键。输完后按“查询”。';

@@ -2,11 +2,11 @@ import { createAudioEngine, createBrowserEngine, type SpeechEngine } from './eng
 import { toSpokenChinese } from './spoken-numbers';
 import { clampVolumeStep, DEFAULT_VOLUME_STEP, VOLUME_STEPS, volumeStepGain } from './volume';
 
-// The speech service every screen uses (DESIGN §7): the browser's own voice when it has a
+// The speech service every screen uses (docs/design.md §7): the browser's own voice when it has a
 // Chinese one, otherwise the agent-audio polyfill. One text is read at a time: a new
 // speak() interrupts the old one, so a villager is never talked over.
 
-/** Slow enough for elderly listeners; DESIGN §7 asks for a slow default rate. */
+/** Slow enough for elderly listeners; docs/design.md §7 asks for a slow default rate. */
 export const DEFAULT_SPEECH_RATE = 0.85;
 const AUTO_READ_KEY = 'sunshine.autoRead';
 

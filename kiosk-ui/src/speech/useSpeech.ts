@@ -6,7 +6,7 @@ export function useSpeechState(): SpeechState {
 }
 
 /**
- * Reads `text` when it first appears or changes (auto-read, DESIGN §7), unless staff
+ * Reads `text` when it first appears or changes (auto-read, docs/design.md §7), unless staff
  * switched auto-read off. Speech for the old screen is stopped by the shell.
  */
 export function useAutoRead(text: string | null): void {

@@ -1,4 +1,4 @@
-// Volume steps over an 18 dB range (DESIGN §14, EN 301 549): 7 steps of 3 dB, from
+// Volume steps over an 18 dB range (docs/design.md §14, EN 301 549): 7 steps of 3 dB, from
 // -18 dB to 0 dB. Every villager starts at the default step; idle reset restores it.
 
 export const VOLUME_STEP_DB = 3;
