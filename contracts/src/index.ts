@@ -24,4 +24,8 @@ export * from './staff';
 export * from './console';
 export * from './imports';
 export * from './fleet';
+export * from './calendar';
 export * from './staff-events';
+export * from './route';
+export * from './api-client';
+export * from './permissions';
