@@ -8,7 +8,7 @@ import { createKioskRepository } from '../src/db/kiosks.repository';
 import { verifyAuditChain, type ChainedAuditEntry } from '../src/domain/audit-chain';
 import { createEnrolmentCode, newEnrolmentCode } from '../src/domain/enrolment';
 import { buildIntake, client, countyRows, loginAs } from './factories';
-import { adminClient, startTestCentral, type TestCentral } from './harness';
+import { adminClient, adminCookie, startTestCentral, type TestCentral } from './harness';
 import { storeSnapshot } from './store-snapshot';
 
 /** Makes the store refuse audit entries of these actions (a test-only trigger) until the answer is called. */
@@ -86,13 +86,26 @@ describe('a staff action and its audit entry commit together', () => {
     expect(await lastEntry()).toMatchObject({ actor: 'minzheng', action: 'import.upload', target: String(importId), details: { contentType: 'notices', department: '县民政局' } });
   });
 
-  it('corrects a record only with its audit entry', async () => {
+  it('stages a correction only with its audit entry, which names the import a reviewer approves', async () => {
     const change = { changes: { amountFen: 65000 }, reason: '金额录错' };
     await expectUndoneWithoutAudit('record.correct', () => publisher.patch('/api/records/payments/atomic-1', change));
-    const result = PublishResult.parse(await (await publisher.patch('/api/records/payments/atomic-1', change)).json());
-    expect(await lastEntry()).toMatchObject({ actor: 'minzheng', action: 'record.correct', target: 'payments/atomic-1', details: { ...change, version: result.version } });
+    const staged = ImportReport.parse(await (await publisher.patch('/api/records/payments/atomic-1', change)).json());
+    expect(await lastEntry()).toMatchObject({ actor: 'minzheng', action: 'record.correct', target: 'payments/atomic-1', details: { ...change, importId: staged.importId } });
+
+    const result = PublishResult.parse(await (await reviewer.post(`/api/imports/${staged.importId}/approve`, {})).json());
+    expect(await lastEntry()).toMatchObject({ actor: 'shenhe', action: 'import.approve', target: String(staged.importId), details: result });
     const record = await central.db.selectFrom('content_records').select(['data', 'version']).where('table_name', '=', 'payments').where('id', '=', 'atomic-1').executeTakeFirstOrThrow();
     expect([JSON.parse(record.data).amountFen, record.version]).toEqual([65000, result.version]);
+  });
+
+  it("approves an admin's own import alone only with its audit entry, which keeps the reason", async () => {
+    const csv = `id,title,body,category,scopeCode,publishDate,expiryDate\natomic-n3,公示,正文,village,${village},2026-10-01,`;
+    const upload = await fetch(`${central.url}/api/imports?type=notices&department=${encodeURIComponent('县民政局')}`, { method: 'POST', headers: { cookie: await adminCookie(central.url), 'content-type': 'text/csv' }, body: csv });
+    const { importId } = ImportReport.parse(await upload.json());
+    const alone = { reason: '审核员病假，停水通知须今天发布' };
+    await expectUndoneWithoutAudit('import.approve-alone', () => admin.post(`/api/imports/${importId}/approve`, alone));
+    const result = PublishResult.parse(await (await admin.post(`/api/imports/${importId}/approve`, alone)).json());
+    expect(await lastEntry()).toMatchObject({ actor: 'admin', action: 'import.approve-alone', target: String(importId), details: { ...result, ...alone } });
   });
 
   it('creates, disables and resets a staff account only with its audit entry; the account keeps working meanwhile', async () => {
@@ -143,7 +156,7 @@ describe('a staff action and its audit entry commit together', () => {
     const otherVillage = countyRows(path.join(central.dir, 'county'), 'villages')[1]?.code;
 
     const actions: [string, () => Promise<Response>][] = [
-      ['import.reject', () => reviewer.post(`/api/imports/${importId}/reject`, {})],
+      ['import.reject', () => reviewer.post(`/api/imports/${importId}/reject`, { reason: '正文不全' })],
       ['record.withdraw', () => fetch(`${central.url}/api/records/payments/atomic-1`, { method: 'DELETE', headers: { cookie: publisherCookie, 'content-type': 'application/json' }, body: JSON.stringify({ reason: '重复发放' }) })],
       ['kiosk.move', () => admin.put(`/api/fleet/kiosks/${kiosk.kioskNumber}/village`, { villageCode: otherVillage })],
       ['kiosk.revoke', () => admin.post(`/api/fleet/kiosks/${kiosk.kioskNumber}/revoke`, {})],

@@ -1,8 +1,8 @@
-import { ApiError, CreatedEnrolmentCode, EnrolResponse, FleetKiosk, FleetSpan, ImportReport } from '@sunshine/contracts';
+import { ApiError, CreatedEnrolmentCode, EnrolResponse, FleetList, FleetSpan, ImportReport } from '@sunshine/contracts';
 import { io as connect } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildHeartbeat, buildIntake, client, loginAs } from './factories';
-import { adminCookie, adminClient, startTestCentral, type TestCentral } from './harness';
+import { adminCookie, adminClient, reviewerClient, startTestCentral, type TestCentral } from './harness';
 
 const errorCode = async (res: Response) => ApiError.parse(await res.json()).error.code;
 
@@ -59,7 +59,7 @@ describe('fleet', () => {
       const hb = buildHeartbeat({ dataVersion: 0, outboxPending: 4, printer: { state: 'paper_out' }, lastSyncError: 'network unreachable' });
       expect((await kiosk.post('/api/kiosk-api/heartbeat', hb)).status).toBe(200);
     }
-    const fleet = FleetKiosk.array().parse(await (await admin.get('/api/fleet/kiosks')).json());
+    const fleet = FleetList.parse(await (await admin.get('/api/fleet/kiosks')).json()).kiosks;
     const row = fleet.find((k) => k.kioskNumber === kioskNumber);
     expect(row).toMatchObject({ online: true, dataVersion: 0, versionLag: 1, printerState: 'paper_out', outboxPending: 4 });
     expect(row?.alerts.map((a) => a.kind)).toEqual(['paper_out', 'repeated_sync_failures']);
@@ -81,7 +81,7 @@ describe('fleet', () => {
     expect((await kiosk.get('/api/sync/changes?since=0')).status).toBe(403);
     expect(await trySocket(central.url, token)).toMatch(/revoked/);
     expect((await admin.post(`/api/fleet/kiosks/${kioskNumber}/revoke`, {})).status).toBe(404);
-    const row = FleetKiosk.array().parse(await (await admin.get('/api/fleet/kiosks')).json()).find((k) => k.kioskNumber === kioskNumber);
+    const row = FleetList.parse(await (await admin.get('/api/fleet/kiosks')).json()).kiosks.find((k) => k.kioskNumber === kioskNumber);
     expect(row).toMatchObject({ online: false, revokedAt: expect.any(String) });
   });
 
@@ -96,7 +96,7 @@ describe('fleet', () => {
       body: 'id,code,name,department\nnew-prog,new-prog,临时救助,县民政局\n',
     });
     const { importId } = ImportReport.parse(await upload.json());
-    const approved = await admin.post(`/api/imports/${importId}/approve`, {});
+    const approved = await (await reviewerClient(central.url)).post(`/api/imports/${importId}/approve`, {});
     expect(approved.status).toBe(200);
     expect(await pushed).toEqual({ version: 2 });
     socket.disconnect();

@@ -14,6 +14,7 @@ import { client, loginAs } from './factories';
 export { loginAs };
 
 export const TEST_ADMIN_PASSWORD = 'test-admin-password';
+export const TEST_REVIEWER_PASSWORD = 'test-reviewer-password';
 
 export interface TestCentral {
   url: string;
@@ -73,3 +74,14 @@ export const adminCookie = (baseUrl: string) => loginAs(baseUrl, 'admin', TEST_A
 
 /** A client logged in as the seeded admin. */
 export const adminClient = async (baseUrl: string) => client(baseUrl, { cookie: await adminCookie(baseUrl) });
+
+/**
+ * A client logged in as a reviewer (`reviewer`, made by the admin on first use): the second
+ * person who approves what the admin staged, since no one approves their own change.
+ */
+export async function reviewerClient(baseUrl: string): Promise<ReturnType<typeof client>> {
+  const account = { username: 'reviewer', displayName: '审核员', role: 'reviewer', password: TEST_REVIEWER_PASSWORD };
+  const created = await (await adminClient(baseUrl)).post('/api/staff', account);
+  if (created.status !== 201 && created.status !== 409) throw new Error(`creating the reviewer failed: ${created.status} ${await created.text()}`);
+  return client(baseUrl, { cookie: await loginAs(baseUrl, account.username, account.password) });
+}

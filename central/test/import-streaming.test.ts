@@ -3,7 +3,7 @@ import path from 'node:path';
 import { ApiError, ImportReport, makeIdNumber, PublishResult } from '@sunshine/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { adminCookie, startTestCentral, type TestCentral } from './harness';
+import { adminCookie, reviewerClient, startTestCentral, type TestCentral } from './harness';
 
 const HEADER = 'id,programCode,recipientName,idNumber,villageCode,amountFen,period,paidDate,department';
 
@@ -57,7 +57,7 @@ describe('a large upload', () => {
       [40_002, '编号与本文件第2行重复'],
       [40_003, '同一人、同一资金项目、同一期间重复发放（与本文件第2行）'],
     ]);
-    const approved = await fetch(`${central.url}/api/imports/${report.importId}/approve`, { method: 'POST', headers: { cookie } });
+    const approved = await (await reviewerClient(central.url)).post(`/api/imports/${report.importId}/approve`, {});
     expect(PublishResult.parse(await approved.json()).records).toBe(40_000);
   });
 });

@@ -120,15 +120,17 @@ describe('import, review, correct and withdraw', () => {
     expect(await central.db.selectFrom('import_rows').selectAll().where('import_id', '=', importId).execute()).toEqual([]);
   });
 
-  it('lets a reviewer reject a staged import, which then cannot be approved', async () => {
+  it('lets a reviewer reject a staged import with a reason the department reads, which then cannot be approved', async () => {
     const res = await uploadCsv(central.url, publisherCookie, 'type=payments', `${HEADER}\nrej-1,dibao,张三,${goodId},${village},60000,2026-09,2026-10-09,县民政局`);
     const { importId } = ImportReport.parse(await res.json());
-    expect((await reviewer.post(`/api/imports/${importId}/reject`, {})).status).toBe(204);
+    const noReason = await reviewer.post(`/api/imports/${importId}/reject`, {});
+    expect([noReason.status, await errorCode(noReason)]).toEqual([400, 'bad_request']);
+    expect((await reviewer.post(`/api/imports/${importId}/reject`, { reason: '发放日期与银行回单不符' })).status).toBe(204);
     expect((await reviewer.post(`/api/imports/${importId}/approve`, {})).status).toBe(409);
-    expect(ImportReport.parse(await (await reviewer.get(`/api/imports/${importId}`)).json()).status).toBe('rejected');
+    expect(ImportReport.parse(await (await publisher.get(`/api/imports/${importId}`)).json())).toMatchObject({ status: 'rejected', reviewedBy: 'shenhe', reviewReason: '发放日期与银行回单不符' });
   });
 
-  it('lets a department correct its own record as a new version and keeps the old values in history', async () => {
+  it("stages a department's correction of its own record, published only when a reviewer approves it, with the old values in history", async () => {
     const before = await dataVersion();
     const wrong = await otherPublisher.patch('/api/records/payments/ok-1', { changes: { amountFen: 1 }, reason: '试图改别人的' });
     expect([wrong.status, await errorCode(wrong)]).toEqual([403, 'forbidden']);
@@ -136,22 +138,32 @@ describe('import, review, correct and withdraw', () => {
     expect(negative.status).toBe(400);
     const unknownField = await publisher.patch('/api/records/payments/ok-1', { changes: { colour: 'red' }, reason: '录错了' });
     expect(unknownField.status).toBe(400);
+
+    const staged = await publisher.patch('/api/records/payments/ok-1', { changes: { amountFen: 65000 }, reason: '金额录错，应为650元' });
+    expect(staged.status).toBe(202);
+    const report = ImportReport.parse(await staged.json());
+    expect(report).toMatchObject({ status: 'staged', mode: 'correction', contentType: 'payments', department: '县民政局', createdBy: 'minzheng', reason: '金额录错，应为650元', rows: 1, validRows: 1 });
+    expect(report.record).toEqual({ table: 'payments', id: 'ok-1', changes: { amountFen: 65000 } });
     expect(await dataVersion()).toBe(before);
 
-    const ok = await publisher.patch('/api/records/payments/ok-1', { changes: { amountFen: 65000 }, reason: '金额录错，应为650元' });
-    expect(PublishResult.parse(await ok.json()).version).toBe(before + 1);
+    const approved = await reviewer.post(`/api/imports/${report.importId}/approve`, {});
+    expect(PublishResult.parse(await approved.json())).toEqual({ version: before + 1, records: 1 });
     const history = RecordHistoryEntry.array().parse(await (await publisher.get('/api/records/payments/ok-1/history')).json());
-    expect(history.map((h) => [h.action, h.data?.amountFen, h.changedBy])).toEqual([
-      ['correct', 65000, 'minzheng'],
-      ['import', 60000, 'shenhe'],
+    expect(history.map((h) => [h.action, h.data?.amountFen, h.changedBy, h.importId])).toEqual([
+      ['correct', 65000, 'shenhe', report.importId],
+      ['import', 60000, 'shenhe', expect.any(Number)],
     ]);
     expect((await publisher.patch('/api/records/payments/no-such', { changes: { amountFen: 1 }, reason: 'x' })).status).toBe(404);
   });
 
-  it('lets a department withdraw its own record: a tombstone that syncs as a delete', async () => {
+  it('stages a withdrawal of a department\'s own record: approved, a tombstone that syncs as a delete', async () => {
     const before = await dataVersion();
     const res = await fetch(`${central.url}/api/records/payments/ok-1`, { method: 'DELETE', headers: { cookie: publisherCookie, 'content-type': 'application/json' }, body: JSON.stringify({ reason: '重复发放，撤回' }) });
-    expect(res.status).toBe(200);
+    expect(res.status).toBe(202);
+    const report = ImportReport.parse(await res.json());
+    expect(report).toMatchObject({ mode: 'withdrawal', reason: '重复发放，撤回', record: { table: 'payments', id: 'ok-1', changes: null } });
+    expect(await dataVersion()).toBe(before);
+    expect((await reviewer.post(`/api/imports/${report.importId}/approve`, {})).status).toBe(200);
     expect(await changesSince(before)).toEqual([{ op: 'delete', table: 'payments', id: 'ok-1' }]);
     const again = await fetch(`${central.url}/api/records/payments/ok-1`, { method: 'DELETE', headers: { cookie: publisherCookie, 'content-type': 'application/json' }, body: JSON.stringify({ reason: '再撤' }) });
     expect(again.status).toBe(404);

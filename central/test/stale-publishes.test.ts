@@ -1,10 +1,6 @@
 import path from 'node:path';
-import { ApiError, AppError, ImportReport, makeIdNumber, PublishResult, type StaffSession } from '@sunshine/contracts';
+import { ApiError, ImportReport, makeIdNumber, PublishResult, type StaffSession } from '@sunshine/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRecordRepository, type RecordRepository } from '../src/db/records.repository';
-import { createAudited } from '../src/db/unit-of-work';
-import { correctRecord, withdrawRecord, type CorrectionDeps } from '../src/domain/corrections';
-import { createPublisher } from '../src/domain/publisher';
 import { client, countyRows, loginAs } from './factories';
 import { adminClient, startTestCentral, type TestCentral } from './harness';
 import { storeSnapshot } from './store-snapshot';
@@ -12,7 +8,7 @@ import { storeSnapshot } from './store-snapshot';
 const HEADER = 'id,programCode,recipientName,idNumber,villageCode,amountFen,period,paidDate,department';
 const MINZHENG: StaffSession = { username: 'minzheng', displayName: '民政发布员', role: 'publisher', department: '县民政局' };
 
-describe('a publish re-checks, in its transaction, the records it was computed from', () => {
+describe('an approval re-checks, in its transaction, the records it was computed from', () => {
   let central: TestCentral;
   let reviewer: ReturnType<typeof client>;
   const cookies: Record<string, string> = {};
@@ -29,17 +25,29 @@ describe('a publish re-checks, in its transaction, the records it was computed f
   };
   const approve = (importId: number) => reviewer.post(`/api/imports/${importId}/approve`, {});
   const status = async (importId: number) => ImportReport.parse(await (await reviewer.get(`/api/imports/${importId}`)).json()).status;
-  const withdraw = (as: string, id: string) =>
-    fetch(`${central.url}/api/records/payments/${id}`, { method: 'DELETE', headers: { cookie: cookies[as] ?? '', 'content-type': 'application/json' }, body: JSON.stringify({ reason: '重复发放，撤回' }) });
+  /** Stages a withdrawal (202) and answers its import. */
+  const stageWithdrawal = async (as: string, id: string) => {
+    const res = await fetch(`${central.url}/api/records/payments/${id}`, { method: 'DELETE', headers: { cookie: cookies[as] ?? '', 'content-type': 'application/json' }, body: JSON.stringify({ reason: '重复发放，撤回' }) });
+    expect(res.status).toBe(202);
+    return ImportReport.parse(await res.json()).importId;
+  };
+  /** Stages a correction of the amount (202) and answers its import. */
+  const stageCorrection = async (as: string, id: string, amountFen: number) => {
+    const res = await client(central.url, { cookie: cookies[as] }).patch(`/api/records/payments/${id}`, { changes: { amountFen }, reason: '金额录错' });
+    expect(res.status).toBe(202);
+    return ImportReport.parse(await res.json()).importId;
+  };
+  /** A withdrawal staged and approved by a second person. */
+  const withdraw = async (as: string, id: string) => approve(await stageWithdrawal(as, id));
   const record = (id: string) => central.db.selectFrom('content_records').select(['data', 'version', 'deleted']).where('table_name', '=', 'payments').where('id', '=', id).executeTakeFirstOrThrow();
   const owner = async (id: string) => (await central.db.selectFrom('record_owners').select('department').where('table_name', '=', 'payments').where('id', '=', id).executeTakeFirst())?.department;
 
-  /** Approving `importId` is refused with 409 (its message matching `message`) and changes nothing; the import stays staged. */
+  /** Approving `importId` is refused with 409 `stale_record` (its message matching `message`) and changes nothing; the import stays staged. */
   const expectRefusedApproval = async (importId: number, message: RegExp) => {
     const before = await storeSnapshot(central.db);
     const res = await approve(importId);
     expect(res.status).toBe(409);
-    expect(ApiError.parse(await res.json()).error).toMatchObject({ code: 'conflict', message: expect.stringMatching(message) });
+    expect(ApiError.parse(await res.json()).error).toMatchObject({ code: 'stale_record', message: expect.stringMatching(message) });
     expect(await storeSnapshot(central.db)).toEqual(before);
     expect(await status(importId)).toBe('staged');
   };
@@ -74,7 +82,7 @@ describe('a publish re-checks, in its transaction, the records it was computed f
     expect(await owner('dup-1')).toBe('县民政局');
     expect(await central.db.selectFrom('content_records').select('id').where('id', '=', 'fresh-1').execute()).toEqual([]);
     // Left staged, the department's import can still be rejected (or fixed and uploaded again).
-    expect((await reviewer.post(`/api/imports/${second}/reject`, {})).status).toBe(204);
+    expect((await reviewer.post(`/api/imports/${second}/reject`, { reason: '编号已被其他部门使用' })).status).toBe(204);
   });
 
   it('refuses a correction import whose record was withdrawn since the upload: the withdrawal stands', async () => {
@@ -99,74 +107,43 @@ describe('a publish re-checks, in its transaction, the records it was computed f
     expect(JSON.parse((await record('mv-1')).data)).toMatchObject({ amountFen: 30000, department: '县农业农村局' });
     const patch = (as: string) => client(central.url, { cookie: cookies[as] }).patch('/api/records/payments/mv-1', { changes: { amountFen: 31000 }, reason: '金额录错' });
     expect((await patch('minzheng')).status).toBe(403);
-    expect((await patch('nongye')).status).toBe(200);
+    expect((await patch('nongye')).status).toBe(202);
   });
 
-  describe('a correction or withdrawal racing another publish', () => {
-    let records: RecordRepository;
-    /** Runs after the domain has read the record and before its publish: another staff member's change. */
-    let meanwhile: () => Promise<void>;
-    let deps: CorrectionDeps;
+  describe('a staged correction or withdrawal whose record changed before its approval', () => {
+    const STALE = /^这条记录在提交这项更改后已被修改或撤回，不能再发布/;
 
-    beforeAll(() => {
-      records = createRecordRepository(central.db);
-      const racing: RecordRepository = {
-        ...records,
-        async find(table, id) {
-          const seen = await records.find(table, id);
-          await meanwhile();
-          return seen;
-        },
-      };
-      const now = () => new Date();
-      const publisher = createPublisher({ audited: createAudited(central.db, now), notifyPublished: () => undefined, now });
-      deps = { records: racing, publisher, hashId: (idNumber) => idNumber, now };
-    });
-
-    /** `act` (the domain call, racing `change`) is refused with 409 in plain words, and nothing but `change` happened. */
-    const expectRefusedRace = async (change: () => Promise<Response>, act: () => Promise<unknown>) => {
-      let afterChange: Record<string, unknown[]> = {};
-      meanwhile = async () => {
-        expect((await change()).status).toBe(200);
-        afterChange = await storeSnapshot(central.db);
-      };
-      const refusal = await act().then(
-        () => null,
-        (err: unknown) => err,
-      );
-      expect(refusal).toBeInstanceOf(AppError);
-      expect(refusal).toMatchObject({ status: 409, message: '这条记录刚被修改或撤回，请刷新后重试' });
-      expect(await storeSnapshot(central.db)).toEqual(afterChange);
-    };
-
-    it('publishes a correction when nothing changed meanwhile', async () => {
+    it('publishes a staged correction when nothing changed meanwhile', async () => {
       expect((await approve(await upload('minzheng', [row('race-0', '县民政局')]))).status).toBe(200);
-      meanwhile = async () => undefined;
-      const result = await correctRecord(deps, MINZHENG, 'payments', 'race-0', { changes: { amountFen: 61000 }, reason: '金额录错' });
-      expect(await record('race-0')).toMatchObject({ version: PublishResult.parse(result).version, deleted: 0 });
+      const result = PublishResult.parse(await (await approve(await stageCorrection('minzheng', 'race-0', 61000))).json());
+      expect(await record('race-0')).toMatchObject({ version: result.version, deleted: 0 });
+      expect(JSON.parse((await record('race-0')).data)).toMatchObject({ amountFen: 61000 });
     });
 
     it('refuses a correction of a record withdrawn meanwhile, which stays withdrawn', async () => {
       expect((await approve(await upload('minzheng', [row('race-1', '县民政局')]))).status).toBe(200);
-      await expectRefusedRace(
-        () => withdraw('minzheng', 'race-1'),
-        () => correctRecord(deps, MINZHENG, 'payments', 'race-1', { changes: { amountFen: 65000 }, reason: '金额录错' }),
-      );
+      const correction = await stageCorrection('minzheng', 'race-1', 65000);
+      expect((await withdraw('minzheng', 'race-1')).status).toBe(200);
+      await expectRefusedApproval(correction, STALE);
       expect(await record('race-1')).toMatchObject({ deleted: 1 });
     });
 
     it('refuses a correction computed from a version another correction replaced meanwhile', async () => {
       expect((await approve(await upload('minzheng', [row('race-2', '县民政局')]))).status).toBe(200);
-      const other = () => client(central.url, { cookie: cookies.minzheng }).patch('/api/records/payments/race-2', { changes: { amountFen: 70000 }, reason: '金额录错' });
-      await expectRefusedRace(other, () => correctRecord(deps, MINZHENG, 'payments', 'race-2', { changes: { amountFen: 65000 }, reason: '金额录错' }));
+      const stale = await stageCorrection('minzheng', 'race-2', 65000);
+      expect((await approve(await stageCorrection('minzheng', 'race-2', 70000))).status).toBe(200);
+      await expectRefusedApproval(stale, STALE);
       expect(JSON.parse((await record('race-2')).data)).toMatchObject({ amountFen: 70000 });
     });
 
     it('refuses a withdrawal of a record corrected meanwhile, which stays live', async () => {
       expect((await approve(await upload('minzheng', [row('race-3', '县民政局')]))).status).toBe(200);
-      const other = () => client(central.url, { cookie: cookies.minzheng }).patch('/api/records/payments/race-3', { changes: { amountFen: 70000 }, reason: '金额录错' });
-      await expectRefusedRace(other, () => withdrawRecord(deps, MINZHENG, 'payments', 'race-3', '重复发放'));
+      const withdrawal = await stageWithdrawal('minzheng', 'race-3');
+      expect((await approve(await stageCorrection('minzheng', 'race-3', 70000))).status).toBe(200);
+      await expectRefusedApproval(withdrawal, STALE);
       expect(await record('race-3')).toMatchObject({ deleted: 0 });
+      // Left staged, the reviewer rejects it; the department withdraws the current record anew.
+      expect((await reviewer.post(`/api/imports/${withdrawal}/reject`, { reason: '记录已更正，请重新提交' })).status).toBe(204);
     });
   });
 });

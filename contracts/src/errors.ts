@@ -12,8 +12,12 @@ export const ErrorStatus = {
   unauthorized: 401,
   wrong_pin: 403,
   forbidden: 403,
+  /** The one who staged a change may not approve it (an admin alone only with a reason). */
+  two_person_rule: 403,
   not_found: 404,
   conflict: 409,
+  /** A staged change was computed from records that changed since: nothing is published. */
+  stale_record: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDateTime } from './common';
+import { SyncTable } from './sync';
 
 /** What a department can upload (one content type per file). */
 export const ImportContentType = z.enum([
@@ -34,19 +35,40 @@ export type ImportStatus = z.infer<typeof ImportStatus>;
 /**
  * `new` adds records (an id already published is a problem); `correction` replaces published
  * records of the department with the same id (更正: an id not published is a problem), keeping
- * the old states in history, as a bulk form of `PATCH /api/records/:table/:id`.
+ * the old states in history; `withdrawal` (撤回) turns one record into a tombstone. An upload is
+ * `new` or `correction`; `PATCH`/`DELETE /api/records/:table/:id` stage a one-row `correction` or
+ * `withdrawal`, reviewed like an upload.
  */
-export const ImportMode = z.enum(['new', 'correction']);
+export const ImportMode = z.enum(['new', 'correction', 'withdrawal']);
 export type ImportMode = z.infer<typeof ImportMode>;
+
+/** The modes a file can be uploaded in. */
+export const UploadMode = ImportMode.extract(['new', 'correction']);
+export type UploadMode = z.infer<typeof UploadMode>;
+
+/** A new value for one field of a published record. */
+export const FieldValue = z.union([z.string(), z.number(), z.null()]);
+
+/** The record a single-record change (`PATCH`/`DELETE /api/records/:table/:id`) is about. */
+export const StagedRecord = z.object({
+  table: SyncTable,
+  id: z.string(),
+  /** The fields a correction sets (an ID number masked); null for a withdrawal. */
+  changes: z.record(z.string(), FieldValue).nullable(),
+});
+export type StagedRecord = z.infer<typeof StagedRecord>;
 
 /** Staff `POST /api/imports?type=&department=` (body: the CSV or XLSX file) and `GET /api/imports/:id`. */
 export const ImportReport = z.object({
   importId: z.number().int().positive(),
-  contentType: ImportContentType,
+  /** An upload's type; for a single-record change, its record's table (towns and villages too). */
+  contentType: z.union([ImportContentType, SyncTable]),
   mode: ImportMode,
   department: z.string(),
-  /** Why the department corrects its records; set for a `correction`. */
+  /** Why the department corrects or withdraws its records; set for a `correction` and a `withdrawal`. */
   reason: z.string().nullable(),
+  /** Set for a single-record change; null for an uploaded file. */
+  record: StagedRecord.nullable(),
   fileName: z.string().nullable(),
   status: ImportStatus,
   createdBy: z.string(),
@@ -57,6 +79,8 @@ export const ImportReport = z.object({
   /** The content version the approval published; null until approved. */
   version: z.number().int().positive().nullable(),
   reviewedBy: z.string().nullable(),
+  /** Why it was rejected, or why an admin approved their own change alone; null otherwise. */
+  reviewReason: z.string().nullable(),
 });
 export type ImportReport = z.infer<typeof ImportReport>;
 
@@ -65,23 +89,36 @@ export const ImportUploadQuery = z.object({
   /** Required for an admin; a publisher always uploads for their own department. */
   department: z.string().trim().min(1).max(64).optional(),
   fileName: z.string().max(200).optional(),
-  mode: ImportMode.default('new'),
+  mode: UploadMode.default('new'),
   /** Required for a `correction`. */
   reason: z.string().trim().min(1).max(500).optional(),
 });
 export type ImportUploadQuery = z.infer<typeof ImportUploadQuery>;
 
-/** Staff `PATCH /api/records/:table/:id`: new values for some fields of a published record. */
+const ReviewReason = z.string().trim().min(1).max(500);
+
+/**
+ * Staff `POST /api/imports/:id/approve`. `reason` is required only when an admin approves a
+ * change they staged themselves (the two-person rule, waived on the record); it is audited.
+ */
+export const ApproveImportRequest = z.object({ reason: ReviewReason.optional() });
+export type ApproveImportRequest = z.infer<typeof ApproveImportRequest>;
+
+/** Staff `POST /api/imports/:id/reject`: the department is told why. */
+export const RejectImportRequest = z.object({ reason: ReviewReason });
+export type RejectImportRequest = z.infer<typeof RejectImportRequest>;
+
+/** Staff `PATCH /api/records/:table/:id`: new values for some fields of a published record, staged for review. */
 export const CorrectRecordRequest = z.object({
-  changes: z.record(z.string(), z.union([z.string(), z.number(), z.null()])),
+  changes: z.record(z.string(), FieldValue),
   reason: z.string().trim().min(1).max(500),
 });
 export type CorrectRecordRequest = z.infer<typeof CorrectRecordRequest>;
 
-/** Staff `DELETE /api/records/:table/:id` body. */
+/** Staff `DELETE /api/records/:table/:id` body: the withdrawal is staged for review. */
 export const WithdrawRecordRequest = z.object({ reason: z.string().trim().min(1).max(500) });
 
-/** The answer of a publish (approve, correct, withdraw). */
+/** The answer of a publish (an approval). */
 export const PublishResult = z.object({ version: z.number().int().positive(), records: z.number().int().nonnegative() });
 export type PublishResult = z.infer<typeof PublishResult>;
 
@@ -91,6 +128,7 @@ export const RecordHistoryEntry = z.object({
   action: z.enum(['import', 'correct', 'withdraw']),
   changedAt: IsoDateTime,
   changedBy: z.string(),
+  /** The approved import (an upload or a single-record change); null for the county's first load (by `system`). */
   importId: z.number().int().nullable(),
   reason: z.string().nullable(),
   /** The record as it was after this change; null for a withdrawal. */

@@ -1,6 +1,7 @@
 import { SyncTable } from '@sunshine/contracts';
 import { batches } from '../domain/batches';
 import type { Db } from './database';
+import { createRecordRepository } from './records.repository';
 import { inTransaction } from './transaction';
 
 export interface ContentRow {
@@ -47,8 +48,9 @@ export function createContentRepository(db: Db) {
     },
 
     /**
-     * Publishes `rows` as content version `version` in one transaction: the version row and
-     * every record land together or not at all.
+     * Publishes `rows` as content version `version` in one transaction: the version row,
+     * every record and its first history row land together or not at all. Used by the county
+     * loader on first start, a system action that no staff member stages or approves.
      */
     async publish(
       version: PublishedVersion & { publishedBy: string; summary: string },
@@ -93,6 +95,8 @@ export function createContentRepository(db: Db) {
             .onConflict((oc) => oc.column('payment_id').doUpdateSet((eb) => ({ id_number: eb.ref('excluded.id_number') })))
             .execute();
         }
+        // The state each record was first published in, so its first correction shows old → new.
+        await createRecordRepository(trx).appendHistory(version, { action: 'import', importId: null, reason: null });
       });
     },
 

@@ -1,9 +1,9 @@
-import { ImportContentType, ImportMode, ImportStatus, type ImportProblem, type ImportReport, type SyncTable } from '@sunshine/contracts';
+import { ImportContentType, ImportMode, ImportStatus, StagedRecord, SyncTable, type ImportProblem, type ImportReport } from '@sunshine/contracts';
 import type { ValidRow } from '../domain/import-validation';
 import type { Db } from './database';
 import { inTransaction } from './transaction';
 
-// SQLite allows 32766 bound parameters; staged rows have 5, problems 5.
+// SQLite allows 32766 bound parameters; staged rows have 6, problems 5.
 const BATCH = 2000;
 
 export interface StagedRow {
@@ -27,6 +27,13 @@ export interface NewImport {
   createdAt: string;
 }
 
+/** A single-record change to stage: the record's next state (none for a withdrawal's) and the version it was computed from. */
+export interface NewRecordChange extends Omit<NewImport, 'contentType' | 'fileName'> {
+  record: StagedRecord;
+  data: Record<string, unknown>;
+  baseVersion: number;
+}
+
 async function insertProblems(trx: Db, importId: number, problems: readonly ImportProblem[]): Promise<void> {
   for (let i = 0; i < problems.length; i += BATCH) {
     const batch = problems.slice(i, i + BATCH).map((p) => ({ import_id: importId, row_number: p.row, column_name: p.column, value: p.value, reason: p.reason }));
@@ -47,17 +54,34 @@ export function createImportRepository(db: Db) {
     async begin(meta: NewImport): Promise<number> {
       const inserted = await db
         .insertInto('imports')
-        .values({ source: 'upload', created_at: meta.createdAt, created_by: meta.createdBy, rows: 0, content_type: meta.contentType, mode: meta.mode, reason: meta.reason, department: meta.department, file_name: meta.fileName, status: 'receiving', valid_rows: 0, reviewed_by: null, reviewed_at: null, version: null })
+        .values({ source: 'upload', created_at: meta.createdAt, created_by: meta.createdBy, rows: 0, content_type: meta.contentType, mode: meta.mode, reason: meta.reason, department: meta.department, file_name: meta.fileName, status: 'receiving', valid_rows: 0, reviewed_by: null, reviewed_at: null, version: null, record_id: null, changes: null, review_reason: null })
         .returning('id')
         .executeTakeFirstOrThrow();
       return inserted.id;
+    },
+
+    /**
+     * Stages a single-record correction or withdrawal as a one-row import, ready for review:
+     * the import and its row in one transaction (the caller's, with its audit entry).
+     */
+    async stageRecordChange(change: NewRecordChange): Promise<number> {
+      return inTransaction(db, async (trx) => {
+        const { record } = change;
+        const inserted = await trx
+          .insertInto('imports')
+          .values({ source: 'record', created_at: change.createdAt, created_by: change.createdBy, rows: 1, content_type: record.table, mode: change.mode, reason: change.reason, department: change.department, file_name: null, status: 'staged', valid_rows: 1, reviewed_by: null, reviewed_at: null, version: null, record_id: record.id, changes: record.changes && JSON.stringify(record.changes), review_reason: null })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        await trx.insertInto('import_rows').values({ import_id: inserted.id, row_number: 1, record_id: record.id, natural_key: null, data: JSON.stringify(change.data), base_version: change.baseVersion }).execute();
+        return inserted.id;
+      });
     },
 
     /** Stages one batch of the upload's valid rows and its problems, in one transaction. */
     async stage(importId: number, valid: readonly ValidRow[], problems: readonly ImportProblem[]): Promise<void> {
       await inTransaction(db, async (trx) => {
         for (let i = 0; i < valid.length; i += BATCH) {
-          const batch = valid.slice(i, i + BATCH).map((v) => ({ import_id: importId, row_number: v.row, record_id: v.id, natural_key: v.key, data: JSON.stringify(v.data) }));
+          const batch = valid.slice(i, i + BATCH).map((v) => ({ import_id: importId, row_number: v.row, record_id: v.id, natural_key: v.key, data: JSON.stringify(v.data), base_version: null }));
           await trx.insertInto('import_rows').values(batch).execute();
         }
         await insertProblems(trx, importId, problems);
@@ -107,15 +131,17 @@ export function createImportRepository(db: Db) {
     },
 
     async find(importId: number): Promise<ImportReport | null> {
-      const row = await db.selectFrom('imports').selectAll().where('id', '=', importId).where('source', '=', 'upload').executeTakeFirst();
+      const row = await db.selectFrom('imports').selectAll().where('id', '=', importId).executeTakeFirst();
       if (!row) return null;
+      const isRecordChange = row.source === 'record' && row.record_id !== null;
       const problems = await db.selectFrom('import_problems').selectAll().where('import_id', '=', importId).orderBy('row_number').execute();
       return {
         importId: row.id,
-        contentType: ImportContentType.parse(row.content_type),
+        contentType: isRecordChange ? SyncTable.parse(row.content_type) : ImportContentType.parse(row.content_type),
         mode: ImportMode.parse(row.mode),
         department: row.department ?? '',
         reason: row.reason,
+        record: isRecordChange ? StagedRecord.parse({ table: row.content_type, id: row.record_id, changes: row.changes && JSON.parse(row.changes) }) : null,
         fileName: row.file_name,
         status: ImportStatus.parse(row.status),
         createdBy: row.created_by,
@@ -125,11 +151,12 @@ export function createImportRepository(db: Db) {
         problems: problems.map((p) => ({ row: p.row_number, column: p.column_name, value: p.value, reason: p.reason })),
         version: row.version,
         reviewedBy: row.reviewed_by,
+        reviewReason: row.review_reason,
       };
     },
 
     async list(page: { limit: number; offset: number }, department?: string): Promise<number[]> {
-      let query = db.selectFrom('imports').select('id').where('source', '=', 'upload');
+      let query = db.selectFrom('imports').select('id');
       if (department) query = query.where('department', '=', department);
       return (await query.orderBy('id', 'desc').limit(page.limit).offset(page.offset).execute()).map((r) => r.id);
     },
@@ -144,11 +171,14 @@ export function createImportRepository(db: Db) {
       }
     },
 
-    /** Moves a staged import to approved (with the version it publishes) or rejected, once; false when it was not staged any more. */
-    async review(importId: number, status: 'approved' | 'rejected', by: string, at: string, version: number | null): Promise<boolean> {
+    /**
+     * Moves a staged import to approved (with the version it publishes) or rejected, once, with
+     * the reviewer's reason if any; false when it was not staged any more.
+     */
+    async review(importId: number, review: { status: 'approved' | 'rejected'; by: string; at: string; version: number | null; reason: string | null }): Promise<boolean> {
       const result = await db
         .updateTable('imports')
-        .set({ status, reviewed_by: by, reviewed_at: at, version })
+        .set({ status: review.status, reviewed_by: review.by, reviewed_at: review.at, version: review.version, review_reason: review.reason })
         .where('id', '=', importId)
         .where('status', '=', 'staged')
         .executeTakeFirst();
@@ -187,6 +217,25 @@ export function createImportRepository(db: Db) {
         .select((eb) => ['import_rows.record_id', eb.fn.countAll<number | string>().over().as('total')])
         .where('import_rows.import_id', '=', importId)
         .where((eb) => eb.or([eb('content_records.id', 'is', null), eb('content_records.deleted', '=', 1), eb('record_owners.department', '!=', department)]))
+        .orderBy('import_rows.row_number')
+        .limit(first)
+        .execute();
+      return { ids: rows.map((r) => r.record_id), total: Number(rows[0]?.total ?? 0) };
+    },
+
+    /**
+     * Staged rows of a single-record change whose record moved since it was staged: withdrawn,
+     * or changed by any publish (every change moves the version), in one statement (see
+     * `stagedIdsLive`). Rows without a base version (uploads) are never counted.
+     */
+    async stagedIdsChanged(importId: number, table: SyncTable, first: number): Promise<StagedIdSample> {
+      const rows = await db
+        .selectFrom('import_rows')
+        .leftJoin('content_records', (j) => j.on('content_records.table_name', '=', table).onRef('content_records.id', '=', 'import_rows.record_id'))
+        .select((eb) => ['import_rows.record_id', eb.fn.countAll<number | string>().over().as('total')])
+        .where('import_rows.import_id', '=', importId)
+        .where('import_rows.base_version', 'is not', null)
+        .where((eb) => eb.or([eb('content_records.id', 'is', null), eb('content_records.deleted', '=', 1), eb('content_records.version', '!=', eb.ref('import_rows.base_version'))]))
         .orderBy('import_rows.row_number')
         .limit(first)
         .execute();

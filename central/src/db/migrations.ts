@@ -5,6 +5,7 @@ import { importsMigration } from './migrations/0004-imports';
 import { importModesMigration } from './migrations/0005-import-modes';
 import { kioskPlacesMigration } from './migrations/0006-kiosk-places';
 import { ticketPlacesMigration } from './migrations/0007-ticket-places';
+import { stagedChangesMigration } from './migrations/0008-staged-changes';
 
 // Forward-only migrations written with Kysely's schema builder, so the same code runs
 // on SQLite and PostgreSQL. Each runs in its own transaction.
@@ -72,6 +73,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-27-0005-import-modes': importModesMigration,
   '2026-11-27-0006-kiosk-places': kioskPlacesMigration,
   '2026-11-28-0007-ticket-places': ticketPlacesMigration,
+  '2026-11-29-0008-staged-changes': stagedChangesMigration,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -31,8 +31,39 @@ export interface PublishMeta {
   summary: string;
 }
 
+// Typed casts: PostgreSQL does not infer the type of a parameter in a select list.
+const importIdOf = (provenance: Pick<Provenance, 'importId'>) => sql<number | null>`cast(${provenance.importId} as integer)`;
+
 /** Owns published records as departments change them: owners, history, tombstones. */
 export function createRecordRepository(db: Db) {
+  /**
+   * Appends the history row of every record of version `meta.version`: its state after the
+   * change (none for a withdrawal), who, when, and the import behind it. Also the county's first
+   * load, which names no owners: every state a record has had is in history, its first included.
+   */
+  const appendHistory = async (meta: PublishMeta, provenance: Omit<Provenance, 'department'>): Promise<void> => {
+    await db
+      .insertInto('record_history')
+      .columns(['table_name', 'record_id', 'version', 'action', 'changed_at', 'changed_by', 'import_id', 'reason', 'data'])
+      .expression(
+        db
+          .selectFrom('content_records')
+          .where('version', '=', meta.version)
+          .select((eb) => [
+            'table_name',
+            'id',
+            'version',
+            eb.val(provenance.action).as('action'),
+            eb.val(meta.publishedAt).as('changed_at'),
+            eb.val(meta.publishedBy).as('changed_by'),
+            importIdOf(provenance).as('import_id'),
+            sql<string | null>`cast(${provenance.reason} as text)`.as('reason'),
+            // A withdrawal's history row has no data: the record's last state is the row before it.
+            eb.case().when('deleted', '=', 1).then(sql<string | null>`null`).else(eb.ref('data')).end().as('data'),
+          ]),
+      )
+      .execute();
+  };
   const liveRecords = (table: SyncTable, ids: readonly string[]) =>
     db.selectFrom('content_records').where('content_records.table_name', '=', table).where('content_records.deleted', '=', 0).where('content_records.id', 'in', ids);
   return {
@@ -126,36 +157,19 @@ export function createRecordRepository(db: Db) {
      */
     async recordProvenance(meta: PublishMeta, provenance: Provenance): Promise<void> {
       const changed = db.selectFrom('content_records').where('version', '=', meta.version);
-      // Typed casts: PostgreSQL does not infer the type of a parameter in a select list.
-      const importId = sql<number | null>`cast(${provenance.importId} as integer)`;
       await db
         .insertInto('record_owners')
         .columns(['table_name', 'id', 'department', 'import_id', 'updated_by'])
-        .expression(changed.select((eb) => ['table_name', 'id', eb.val(provenance.department).as('department'), importId.as('import_id'), eb.val(meta.publishedBy).as('updated_by')]))
+        .expression(changed.select((eb) => ['table_name', 'id', eb.val(provenance.department).as('department'), importIdOf(provenance).as('import_id'), eb.val(meta.publishedBy).as('updated_by')]))
         // The department too: an id another department withdrew and this one published anew is now this one's.
         .onConflict((oc) =>
           oc.columns(['table_name', 'id']).doUpdateSet((eb) => ({ department: eb.ref('excluded.department'), import_id: eb.ref('excluded.import_id'), updated_by: eb.ref('excluded.updated_by') })),
         )
         .execute();
-      await db
-        .insertInto('record_history')
-        .columns(['table_name', 'record_id', 'version', 'action', 'changed_at', 'changed_by', 'import_id', 'reason', 'data'])
-        .expression(
-          changed.select((eb) => [
-            'table_name',
-            'id',
-            'version',
-            eb.val(provenance.action).as('action'),
-            eb.val(meta.publishedAt).as('changed_at'),
-            eb.val(meta.publishedBy).as('changed_by'),
-            importId.as('import_id'),
-            sql<string | null>`cast(${provenance.reason} as text)`.as('reason'),
-            // A withdrawal's history row has no data: the record's last state is the row before it.
-            eb.case().when('deleted', '=', 1).then(sql<string | null>`null`).else(eb.ref('data')).end().as('data'),
-          ]),
-        )
-        .execute();
+      await appendHistory(meta, provenance);
     },
+
+    appendHistory,
 
     async history(table: SyncTable, id: string): Promise<RecordHistoryEntry[]> {
       const rows = await db.selectFrom('record_history').selectAll().where('table_name', '=', table).where('record_id', '=', id).orderBy('id', 'desc').execute();

@@ -54,6 +54,7 @@ export interface SettingTable {
 
 export interface ImportTable {
   id: Generated<number>;
+  /** `upload` (a file) or `record` (a single-record change staged by `PATCH`/`DELETE /api/records`). */
   source: string;
   created_at: string;
   created_by: string;
@@ -69,6 +70,12 @@ export interface ImportTable {
   reviewed_by: string | null;
   reviewed_at: string | null;
   version: number | null;
+  /** A single-record change's record id (its table is `content_type`); null for an upload. */
+  record_id: string | null;
+  /** A single-record correction's requested fields (JSON, an ID number masked). */
+  changes: string | null;
+  /** Why it was rejected, or why an admin approved their own change alone. */
+  review_reason: string | null;
 }
 
 export interface Database {
@@ -175,6 +182,8 @@ export interface ImportRowTable {
   /** The row's second identity (`ImportSpec.naturalKey`), when its type has one. */
   natural_key: string | null;
   data: string;
+  /** For a single-record change: the record's version it was computed from, re-checked on approval. */
+  base_version: number | null;
 }
 
 export interface ImportProblemTable {

@@ -1,15 +1,17 @@
-import { AppError, checkIdNumber, maskIdNumber, SyncTable, SyncTables, type CorrectRecordRequest, type StaffSession } from '@sunshine/contracts';
+import { AppError, checkIdNumber, maskIdNumber, SyncTable, SyncTables, type CorrectRecordRequest, type ImportReport, type StaffSession, type StagedRecord } from '@sunshine/contracts';
+import type { ImportRepository, NewRecordChange } from '../db/imports.repository';
 import type { RecordRepository } from '../db/records.repository';
-import type { Tx } from '../db/unit-of-work';
+import type { Audited, Tx } from '../db/unit-of-work';
 import type { ImportContext } from './import-checks';
 import { IMPORT_SPECS } from './import-specs';
 import { assertCan, isInScope } from './permissions';
-import type { Publisher, PublishRequest } from './publisher';
+import type { PublishBatch } from './publisher';
 import { chinaDate } from './working-days';
 
 export interface CorrectionDeps {
   records: RecordRepository;
-  publisher: Publisher;
+  imports: ImportRepository;
+  audited: Audited;
   hashId: (idNumber: string) => string;
   now: () => Date;
 }
@@ -30,68 +32,85 @@ async function ownedRecord(deps: CorrectionDeps, staff: StaffSession, rawTable: 
 }
 
 /**
- * Refuses, inside the publish's transaction, a record that changed since `ownedRecord` read
- * it. Every change (a correction, a withdrawal, an import that takes the id over) moves the
- * record's version, so the same version means it is still live, still the department's, and
- * still the state the correction was computed from: a withdrawal published meanwhile is never
- * undone, and two corrections never race on stale data.
+ * A department corrects fields of its own published record. The change is checked now and
+ * staged as a one-row correction import for a second person to approve (docs/design.md §9);
+ * nothing is published until then. The staged row is the record's next state, computed from
+ * the version read here, which the approval re-checks.
  */
-async function assertUnchanged(tx: Tx, table: SyncTable, id: string, seenVersion: number): Promise<void> {
-  const current = await tx.records.find(table, id);
-  if (!current || current.deleted || current.version !== seenVersion) throw new AppError('conflict', '这条记录刚被修改或撤回，请刷新后重试');
-}
-
-/** A department corrects fields of its own published record: a new version, audited with it; the old state stays in history. */
-export async function correctRecord(deps: CorrectionDeps, staff: StaffSession, rawTable: string, id: string, request: CorrectRecordRequest) {
+export async function correctRecord(deps: CorrectionDeps, staff: StaffSession, rawTable: string, id: string, request: CorrectRecordRequest): Promise<ImportReport> {
   const { table, record, department } = await ownedRecord(deps, staff, rawTable, id);
   const next: Record<string, unknown> = { ...record.data };
-  let identity: { paymentId: string; idNumber: string } | null = null;
+  const shown: Record<string, string | number | null> = {};
+  let idNumber: string | null = null;
   for (const [field, value] of Object.entries(request.changes)) {
     if (FIXED_FIELDS.has(field)) throw new AppError('bad_request', `${field}: 这一项不能更正`);
     const problem = checkField(table, field, value, department, deps.now());
     if (problem) throw new AppError('bad_request', `${field}: ${problem}`);
     if (table === 'payments' && field === 'idNumber') {
-      const idNumber = String(value).toUpperCase();
+      idNumber = String(value).toUpperCase();
+      const masked = maskIdNumber(idNumber);
       next.idHash = deps.hashId(idNumber);
-      next.maskedId = maskIdNumber(idNumber);
-      identity = { paymentId: id, idNumber };
+      next.maskedId = masked;
+      shown[field] = masked;
       continue;
     }
     if (!(field in record.data)) throw new AppError('bad_request', `${field}: 没有这一项`);
     next[field] = value;
+    shown[field] = value;
   }
-  const target = `${table}/${id}`;
-  const publish: PublishRequest = {
-    by: staff.username,
-    summary: `correct ${target}`,
-    provenance: { action: 'correct', department, importId: null, reason: request.reason },
-    audit: ({ version }) => ({ action: 'record.correct', target, details: { ...request, version } }),
-  };
-  return deps.publisher.publish(publish, async (meta, tx) => {
-    await assertUnchanged(tx, table, id, record.version);
-    const parsed = SyncTables[table].safeParse({ ...next, ...meta, sourceImportId: record.data.sourceImportId });
-    if (!parsed.success) throw new AppError('bad_request', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
-    return {
-      changes: [{ table, id, data: parsed.data }],
-      identities: identity ? [identity] : [],
-    };
-  });
+  const parsed = SyncTables[table].safeParse(next);
+  if (!parsed.success) throw new AppError('bad_request', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+  // A staged row may hold a plaintext ID number, like an upload's; it is dropped once reviewed.
+  const data = { ...parsed.data, ...(idNumber ? { idNumber } : {}) };
+  return stageChange(deps, staff, 'record.correct', { mode: 'correction', reason: request.reason, department, record: { table, id, changes: shown }, data, baseVersion: record.version });
 }
 
-/** A department withdraws its own record: a tombstone in a new version (audited with it), which kiosks apply as a delete. */
-export async function withdrawRecord(deps: CorrectionDeps, staff: StaffSession, rawTable: string, id: string, reason: string) {
+/** A department withdraws its own record: staged as a one-row withdrawal import; approved, a tombstone kiosks apply as a delete. */
+export async function withdrawRecord(deps: CorrectionDeps, staff: StaffSession, rawTable: string, id: string, reason: string): Promise<ImportReport> {
   const { table, record, department } = await ownedRecord(deps, staff, rawTable, id);
-  const target = `${table}/${id}`;
-  const publish: PublishRequest = {
-    by: staff.username,
-    summary: `withdraw ${target}`,
-    provenance: { action: 'withdraw', department, importId: null, reason },
-    audit: ({ version }) => ({ action: 'record.withdraw', target, details: { reason, version } }),
-  };
-  return deps.publisher.publish(publish, async (_meta, tx) => {
-    await assertUnchanged(tx, table, id, record.version);
-    return { changes: [{ table, id, data: null }] };
-  });
+  return stageChange(deps, staff, 'record.withdraw', { mode: 'withdrawal', reason, department, record: { table, id, changes: null }, data: { id }, baseVersion: record.version });
+}
+
+/** Stages the change with its audit entry (which names the import a reviewer will see). */
+async function stageChange(
+  deps: CorrectionDeps,
+  staff: StaffSession,
+  action: string,
+  change: Omit<NewRecordChange, 'createdBy' | 'createdAt'>,
+): Promise<ImportReport> {
+  const { record, reason } = change;
+  const importId = await deps.audited(
+    (tx) => tx.imports.stageRecordChange({ ...change, createdBy: staff.username, createdAt: deps.now().toISOString() }),
+    (id) => ({ actor: staff.username, action, target: `${record.table}/${record.id}`, details: { importId: id, reason, ...(record.changes ? { changes: record.changes } : {}) } }),
+  );
+  const report = await deps.imports.find(importId);
+  if (!report) throw new AppError('internal', '更改已提交，但读不到它');
+  return report;
+}
+
+/**
+ * What an approved single-record change publishes. Refused, inside the approval's transaction,
+ * when its record changed since it was staged: every change (a correction, a withdrawal, an
+ * import that takes the id over) moves the record's version, so the same version means it is
+ * still live, still the department's, and still the state the correction was computed from. A
+ * withdrawal approved meanwhile is never undone, and no correction overwrites a newer one.
+ */
+export async function stagedRecordChange(tx: Tx, report: ImportReport, record: StagedRecord, meta: { version: number; updatedAt: string }): Promise<PublishBatch> {
+  const { table, id } = record;
+  if ((await tx.imports.stagedIdsChanged(report.importId, table, 1)).total > 0) {
+    throw new AppError('stale_record', '这条记录在提交这项更改后已被修改或撤回，不能再发布。请驳回这项更改，按最新的记录重新提交');
+  }
+  if (report.mode === 'withdrawal') return { changes: [{ table, id, data: null }] };
+  const staged = await firstStagedRow(tx, report.importId);
+  const { idNumber, ...state } = staged;
+  const parsed = SyncTables[table].safeParse({ ...state, ...meta, sourceImportId: `import-${report.importId}` });
+  if (!parsed.success) throw new AppError('bad_request', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+  return { changes: [{ table, id, data: parsed.data }], identities: typeof idNumber === 'string' ? [{ paymentId: id, idNumber }] : [] };
+}
+
+async function firstStagedRow(tx: Tx, importId: number): Promise<Record<string, unknown>> {
+  for await (const [row] of tx.imports.stagedPages(importId, 1)) if (row) return row.data;
+  throw new AppError('conflict', '这项更改没有可发布的数据');
 }
 
 function checkField(table: SyncTable, field: string, value: string | number | null, department: string, now: Date): string | undefined {

@@ -1,14 +1,26 @@
-import { AppError, PaymentRow, type ImportMode, type ImportReport, type ImportUploadQuery, type StaffSession, type SyncTable } from '@sunshine/contracts';
+import {
+  AppError,
+  ImportContentType,
+  PaymentRow,
+  type ApproveImportRequest,
+  type ImportMode,
+  type ImportReport,
+  type ImportUploadQuery,
+  type RejectImportRequest,
+  type StaffSession,
+  type SyncTable,
+} from '@sunshine/contracts';
 import type { ImportRepository, StagedRow } from '../db/imports.repository';
 import type { RecordChange, RecordRepository } from '../db/records.repository';
 import type { Audited, Tx } from '../db/unit-of-work';
 import type { UploadRow } from '../import/read-upload';
 import { batches } from './batches';
+import { stagedRecordChange } from './corrections';
 import { toPaymentRecord, withMeta, type Meta } from './county-records';
 import type { ImportContext } from './import-checks';
 import { IMPORT_SPECS, type ImportSpec } from './import-specs';
 import { duplicateProblems, validateBatch } from './import-validation';
-import { assertCan, can, isInScope } from './permissions';
+import { assertCan, assertSecondPerson, can, isInScope } from './permissions';
 import type { PublishBatch, Publisher, PublishResult } from './publisher';
 import { chinaDate } from './working-days';
 
@@ -26,6 +38,8 @@ const STAGE_BATCH = 5000;
 const PUBLISH_PAGE = 5000;
 // Ids named in a refusal: enough to find the rows, with the count for the rest.
 const SHOWN_IDS = 5;
+// What each mode's publish is, in the records' history.
+const HISTORY_ACTIONS = { new: 'import', correction: 'correct', withdrawal: 'withdraw' } as const;
 
 /**
  * Validates an upload for one department and stages its valid rows as they arrive, a batch
@@ -97,33 +111,49 @@ export async function getImport(deps: Pick<ImportDeps, 'imports'>, staff: StaffS
 }
 
 /**
- * A reviewer approves a staged import: its valid rows become the next content version. The
- * claim (staged → approved), the publish, the dropping of its staged rows and the audit entry
- * are one transaction: of two reviewers approving at once, one publishes, the other gets 409.
+ * A reviewer approves a staged import (an upload, or a single-record correction or
+ * withdrawal): it becomes the next content version. Two people publish: the one who staged it
+ * may not approve it, except an admin with a reason, audited as a lone approval. The claim
+ * (staged → approved), the publish, the dropping of its staged rows and the audit entry are one
+ * transaction: of two reviewers approving at once, one publishes, the other gets 409.
  */
-export async function approveImport(deps: ImportDeps, staff: StaffSession, importId: number): Promise<PublishResult> {
+export async function approveImport(deps: ImportDeps, staff: StaffSession, importId: number, request: ApproveImportRequest = {}): Promise<PublishResult> {
   assertCan(staff, 'imports:review');
   const report = await getImport(deps, staff, importId);
   if (report.status !== 'staged') throw new AppError('conflict', '这次导入已经审核过了');
+  const { isAlone } = assertSecondPerson(staff, report.createdBy, request.reason);
   if (report.validRows === 0) throw new AppError('conflict', '这次导入没有可发布的数据');
-  const spec = IMPORT_SPECS[report.contentType];
+  const reason = request.reason ?? null;
   return deps.publisher.publish(
     {
       by: staff.username,
-      summary: `import ${importId}: ${report.mode === 'correction' ? 'correction of ' : ''}${report.contentType} of ${report.department}`,
-      provenance: { action: report.mode === 'correction' ? 'correct' : 'import', department: report.department, importId, reason: report.reason },
-      audit: (result) => ({ action: 'import.approve', target: String(importId), details: result }),
+      summary: `import ${importId}: ${describeImport(report)}`,
+      provenance: { action: HISTORY_ACTIONS[report.mode], department: report.department, importId, reason: report.reason },
+      audit: (result) => (isAlone ? { action: 'import.approve-alone', target: String(importId), details: { ...result, reason } } : { action: 'import.approve', target: String(importId), details: result }),
     },
     async function* (meta, tx) {
-      if (!(await tx.imports.review(importId, 'approved', staff.username, meta.updatedAt, meta.version))) throw new AppError('conflict', '这次导入已经审核过了');
-      if (!spec.isProjectPart) await refuseStaleIds(tx, spec.table, report);
-      const pages = tx.imports.stagedPages(importId, PUBLISH_PAGE);
-      if (spec.isProjectPart) yield await projectPartChanges(tx, spec.isProjectPart, report.department, pages, meta);
-      else yield* recordChanges(deps, tx, spec, pages, { ...meta, sourceImportId: `import-${importId}` }, report.mode);
+      const claimed = await tx.imports.review(importId, { status: 'approved', by: staff.username, at: meta.updatedAt, version: meta.version, reason });
+      if (!claimed) throw new AppError('conflict', '这次导入已经审核过了');
+      if (report.record) yield await stagedRecordChange(tx, report, report.record, meta);
+      else yield* uploadChanges(deps, tx, report, meta);
       // Staged rows hold plaintext ID numbers; once published those live only in `payment_identities`.
       await tx.imports.dropStagedRows(importId);
     },
   );
+}
+
+function describeImport(report: ImportReport): string {
+  if (report.record) return `${report.mode} of ${report.record.table}/${report.record.id} for ${report.department}`;
+  return `${report.mode === 'correction' ? 'correction of ' : ''}${report.contentType} of ${report.department}`;
+}
+
+/** An uploaded file's staged rows as records, a page at a time, once its ids are checked again. */
+async function* uploadChanges(deps: ImportDeps, tx: Tx, report: ImportReport, meta: { version: number; updatedAt: string }): AsyncGenerator<PublishBatch> {
+  const spec = IMPORT_SPECS[ImportContentType.parse(report.contentType)];
+  if (!spec.isProjectPart) await refuseStaleIds(tx, spec.table, report);
+  const pages = tx.imports.stagedPages(report.importId, PUBLISH_PAGE);
+  if (spec.isProjectPart) yield await projectPartChanges(tx, spec.isProjectPart, report.department, pages, meta);
+  else yield* recordChanges(deps, tx, spec, pages, { ...meta, sourceImportId: `import-${report.importId}` }, report.mode);
 }
 
 /**
@@ -141,18 +171,20 @@ async function refuseStaleIds(tx: Tx, table: SyncTable, report: ImportReport): P
   if (stale.total === 0) return;
   const ids = `${stale.ids.join('、')}${stale.total > stale.ids.length ? ' 等' : ''}`;
   const what = report.mode === 'correction' ? '在上传后已被撤回或已不属于本部门，无法更正' : '在上传后已被发布，不能再作为新记录发布';
-  throw new AppError('conflict', `有 ${stale.total} 条记录（编号 ${ids}）${what}。请改正后重新上传，或驳回这次导入`);
+  throw new AppError('stale_record', `有 ${stale.total} 条记录（编号 ${ids}）${what}。请改正后重新上传，或驳回这次导入`);
 }
 
-export async function rejectImport(deps: ImportDeps, staff: StaffSession, importId: number): Promise<void> {
+/** A reviewer rejects a staged import with a reason the department reads; nothing is published. */
+export async function rejectImport(deps: ImportDeps, staff: StaffSession, importId: number, request: RejectImportRequest): Promise<void> {
   assertCan(staff, 'imports:review');
   await getImport(deps, staff, importId);
   await deps.audited(
     async (tx) => {
-      if (!(await tx.imports.review(importId, 'rejected', staff.username, deps.now().toISOString(), null))) throw new AppError('conflict', '这次导入已经审核过了');
+      const review = { status: 'rejected', by: staff.username, at: deps.now().toISOString(), version: null, reason: request.reason } as const;
+      if (!(await tx.imports.review(importId, review))) throw new AppError('conflict', '这次导入已经审核过了');
       await tx.imports.dropStagedRows(importId);
     },
-    () => ({ actor: staff.username, action: 'import.reject', target: String(importId) }),
+    () => ({ actor: staff.username, action: 'import.reject', target: String(importId), details: { reason: request.reason } }),
   );
 }
 

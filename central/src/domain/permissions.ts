@@ -35,3 +35,15 @@ export function isInScope(staff: Pick<StaffSession, 'role' | 'department'>, depa
   if (staff.role === 'admin' || staff.department === null) return true;
   return staff.department === department;
 }
+
+/**
+ * Two people publish (docs/design.md §9): the one who staged a change may not approve it. An
+ * admin may approve alone only with a reason, which the approval's audit entry keeps. Answers
+ * whether this approval is such a lone one (so it is audited as one).
+ */
+export function assertSecondPerson(staff: Pick<StaffSession, 'username' | 'role'>, stagedBy: string, reason: string | undefined): { isAlone: boolean } {
+  if (staff.username !== stagedBy) return { isAlone: false };
+  if (staff.role !== 'admin') throw new AppError('two_person_rule', '不能审核自己提交的更改：须由另一位审核员或管理员审核');
+  if (!reason) throw new AppError('two_person_rule', '不能审核自己提交的更改：请由另一位审核员审核；管理员确需独自发布时，须填写原因（记入审计日志）');
+  return { isAlone: true };
+}

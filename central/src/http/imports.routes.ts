@@ -1,7 +1,17 @@
 import { finished } from 'node:stream/promises';
-import { AppError, CorrectRecordRequest, ImportUploadQuery, StaffPageQuery, SyncTable, WithdrawRecordRequest, type ImportReport } from '@sunshine/contracts';
+import {
+  AppError,
+  ApproveImportRequest,
+  CorrectRecordRequest,
+  ImportUploadQuery,
+  RejectImportRequest,
+  StaffPageQuery,
+  SyncTable,
+  WithdrawRecordRequest,
+  type ImportReport,
+} from '@sunshine/contracts';
 import { parseInput } from '@sunshine/service-kit';
-import { Router, type Request } from 'express';
+import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { correctRecord, withdrawRecord, type CorrectionDeps } from '../domain/corrections';
 import { approveImport, getImport, rejectImport, stageUpload, type ImportDeps } from '../domain/imports';
@@ -14,7 +24,7 @@ const ImportId = z.object({ id: z.coerce.number().int().positive() });
 const CsvFormat = z.object({ format: z.enum(['json', 'csv']).default('json') });
 const UPLOAD_TYPES = ['text/csv', 'text/plain', 'application/octet-stream', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'];
 
-/** Uploads (CSV/XLSX body), review, and corrections/withdrawals of published records. */
+/** Uploads (CSV/XLSX body), single-record corrections and withdrawals (staged like uploads), and their review. */
 export function importRoutes(deps: ImportDeps & CorrectionDeps & StaffHttpDeps & { staffEvents: StaffEvents; uploadLimits: UploadLimits }): Router {
   const router = Router();
   // The body is streamed into validation and staging as it arrives, never buffered whole.
@@ -51,28 +61,34 @@ export function importRoutes(deps: ImportDeps & CorrectionDeps & StaffHttpDeps &
 
   router.post('/api/imports/:id/approve', requireStaff(deps, 'imports:review'), async (req, res) => {
     const { id } = parseInput(ImportId, req.params);
-    const result = await approveImport(deps, currentStaff(res), id);
+    const result = await approveImport(deps, currentStaff(res), id, parseInput(ApproveImportRequest, req.body ?? {}));
     deps.staffEvents['import:changed']({ importId: id, status: 'approved' });
     res.json(result);
   });
 
   router.post('/api/imports/:id/reject', requireStaff(deps, 'imports:review'), async (req, res) => {
     const { id } = parseInput(ImportId, req.params);
-    await rejectImport(deps, currentStaff(res), id);
+    await rejectImport(deps, currentStaff(res), id, parseInput(RejectImportRequest, req.body ?? {}));
     deps.staffEvents['import:changed']({ importId: id, status: 'rejected' });
     res.status(204).end();
   });
 
+  // 202: the change is staged for a second person's review; nothing is published yet.
+  const staged = (res: Response, report: ImportReport) => {
+    deps.staffEvents['import:changed']({ importId: report.importId, status: report.status });
+    res.status(202).json(report);
+  };
+
   router.patch('/api/records/:table/:id', requireStaff(deps, 'records:correct'), async (req, res) => {
     const request = parseInput(CorrectRecordRequest, req.body);
     const { table, id } = { table: String(req.params.table), id: String(req.params.id) };
-    res.json(await correctRecord(deps, currentStaff(res), table, id, request));
+    staged(res, await correctRecord(deps, currentStaff(res), table, id, request));
   });
 
   router.delete('/api/records/:table/:id', requireStaff(deps, 'records:correct'), async (req, res) => {
     const { reason } = parseInput(WithdrawRecordRequest, req.body ?? {});
     const { table, id } = { table: String(req.params.table), id: String(req.params.id) };
-    res.json(await withdrawRecord(deps, currentStaff(res), table, id, reason));
+    staged(res, await withdrawRecord(deps, currentStaff(res), table, id, reason));
   });
 
   router.get('/api/records/:table/:id/history', requireStaff(deps), async (req, res) => {
