@@ -19,11 +19,12 @@ import { createTicketRepository } from './db/tickets.repository';
 import { createAudited } from './db/unit-of-work';
 import { loadCategorySettings } from './domain/category-settings';
 import { createEnrolmentCode } from './domain/enrolment';
+import { loadHolidayCalendars } from './domain/holiday-calendars';
+import { createLoginThrottle } from './domain/login-throttle';
 import { createPublisher } from './domain/publisher';
 import { createRateLimiter } from './domain/rate-limit';
 import { ensureAdmin } from './domain/staff-auth';
-import { loadHolidays } from './import/holidays-file';
-import { WorkingCalendar } from './domain/working-days';
+import { loadCalendarFiles } from './import/holidays-file';
 import { authRoutes } from './http/auth.routes';
 import { complaintIntakeRoutes } from './http/complaint-intake.routes';
 import { fleetRoutes } from './http/fleet.routes';
@@ -65,9 +66,14 @@ export async function buildCentral(config: CentralConfig, logger: Logger, now: (
   const audio = createAudioStore(config.dataDir);
   // Every staff action runs through `audited`: the action and its audit entry commit together.
   const audited = createAudited(db, now);
-  const categorySettings = await loadCategorySettings({ settings: createSettingsRepository(db), audited });
+  const settings = createSettingsRepository(db);
+  const categorySettings = await loadCategorySettings({ settings, audited });
   const categories = categorySettings.categories;
-  const calendar = new WorkingCalendar(loadHolidays(config.holidaysFile));
+  const holidayCalendars = await loadHolidayCalendars({ settings, audited, now }, loadCalendarFiles(config.holidaysFile));
+  const calendar = holidayCalendars.calendar;
+  // Deadlines in a year without its calendar count plain weekends only: say so at every start.
+  for (const warning of holidayCalendars.warnings(now())) logger.warn({ year: warning.year }, warning.message);
+  const countyWarnings = () => holidayCalendars.warnings(now());
   const staff = createStaffRepository(db);
   const audit = createAuditRepository(db);
   const imports = createImportRepository(db);
@@ -117,12 +123,11 @@ export async function buildCentral(config: CentralConfig, logger: Logger, now: (
   const pinGuesses = createRateLimiter({ limit: 10, windowMs: 3_600_000 });
   app.use(kioskApiRoutes({ ...ticketDeps, kiosks, heartbeats, calendar, pinGuesses, staffEvents }));
   const staffDeps = { staff, audit, audited, now };
-  const loginAttempts = createRateLimiter({ limit: 10, windowMs: 15 * 60_000 });
-  app.use(authRoutes({ ...staffDeps, loginAttempts, secureCookies: config.secureCookies }));
+  app.use(authRoutes({ ...staffDeps, loginThrottle: createLoginThrottle(), secureCookies: config.secureCookies }));
   app.use(staffRoutes(staffDeps));
-  app.use(settingsRoutes({ ...staffDeps, categorySettings }));
+  app.use(settingsRoutes({ ...staffDeps, categorySettings, holidayCalendars }));
   app.use(ticketRoutes({ ...staffDeps, ...ticketDeps, calendar, audio, staffEvents }));
-  app.use(statsRoutes({ ...staffDeps, ...ticketDeps, calendar, stats: createStatsRepository(db) }));
+  app.use(statsRoutes({ ...staffDeps, ...ticketDeps, calendar, countyWarnings, stats: createStatsRepository(db) }));
   const records = createRecordRepository(db);
   const notifyPublished = (version: number) => {
     kioskSocket.notifyPublished(version);
@@ -130,7 +135,7 @@ export async function buildCentral(config: CentralConfig, logger: Logger, now: (
   };
   const publisher = createPublisher({ audited, notifyPublished, now });
   const hashId = (id: string) => hashIdNumber(id, keys.lookupKey);
-  app.use(fleetRoutes({ ...staffDeps, kiosks, places, heartbeats, content, openingHours: config.openingHours, connectedKiosks: kioskSocket.connectedKiosks, disconnectKiosk: kioskSocket.disconnectKiosk }));
+  app.use(fleetRoutes({ ...staffDeps, kiosks, places, heartbeats, content, openingHours: config.openingHours, connectedKiosks: kioskSocket.connectedKiosks, disconnectKiosk: kioskSocket.disconnectKiosk, countyWarnings }));
   const uploadLimits = { maxBytes: config.uploadMaxBytes, maxXlsxBytes: Math.min(config.uploadMaxBytes, MAX_XLSX_BYTES) };
   app.use(importRoutes({ ...staffDeps, imports, records, publisher, hashId, staffEvents, uploadLimits }));
   app.use(notFoundHandler);

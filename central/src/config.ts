@@ -25,7 +25,7 @@ const Env = z.object({
     .default('8-18'),
   /** Largest upload (CSV; an XLSX is capped at 64 MB below it), in MB: a county department's yearly payments. */
   CENTRAL_UPLOAD_MAX_MB: z.coerce.number().positive().default(512),
-  /** JSON file of extra holiday years `[{ holidays: [...], workdays: [...] }]`, added to the built-in 2026 list. */
+  /** JSON file of holiday calendars (`HolidayCalendar`, one or an array): each year replaces the one shipped in `central/calendars/`. */
   CENTRAL_HOLIDAYS_FILE: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createLogger, listen } from '@sunshine/service-kit';
+import { createLogger, listen, type Logger } from '@sunshine/service-kit';
 import { generateCounty } from '@sunshine/synthetic-county';
 import type { CountyManifest } from '@sunshine/contracts';
 import { buildCentral } from '../src/app';
@@ -28,8 +28,11 @@ export interface TestCentral {
   close(): Promise<void>;
 }
 
-/** A real central on a free loopback port, with a tiny county published, in a temp dir. */
-export async function startTestCentral(options: { enrolmentCode?: string; env?: Record<string, string> } = {}): Promise<TestCentral> {
+/**
+ * A real central on a free loopback port, with a tiny county published, in a temp dir.
+ * `now` sets central's clock (deadlines, sessions, warnings); `logger` receives its log.
+ */
+export async function startTestCentral(options: { enrolmentCode?: string; env?: Record<string, string>; now?: () => Date; logger?: Logger } = {}): Promise<TestCentral> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sunshine-central-'));
   const countyDir = path.join(dir, 'county');
   const county = await generateCounty({ scale: 'tiny', seed: 1, outDir: countyDir });
@@ -42,7 +45,7 @@ export async function startTestCentral(options: { enrolmentCode?: string; env?: 
     CENTRAL_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD,
     ...options.env,
   });
-  const central = await buildCentral(config, createLogger('central', 'silent'));
+  const central = await buildCentral(config, options.logger ?? createLogger('central', 'silent'), options.now);
   const port = await listen(central.server, 0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;
   const db = await openDatabase(config.dataDir);

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { ApiError, AuditLogEntry, CreatedEnrolmentCode, EnrolResponse, FleetKiosk, HeartbeatAnswer } from '@sunshine/contracts';
+import { ApiError, AuditLogEntry, CreatedEnrolmentCode, EnrolResponse, FleetKiosk, FleetList, HeartbeatAnswer } from '@sunshine/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { buildHeartbeat, buildIntake, client, countyRows, loginAs } from './factories';
@@ -41,9 +41,8 @@ describe('where kiosks stand', () => {
     const liudong = village('柳洞村');
     const enrolment = await enrolIn(liudong.code ?? '');
     expect(enrolment.villageCode).toBe(liudong.code);
-    const row = FleetKiosk.array()
-      .parse(await (await viewer.get('/api/fleet/kiosks')).json())
-      .find((k) => k.kioskNumber === enrolment.kioskNumber);
+    const row = FleetList.parse(await (await viewer.get('/api/fleet/kiosks')).json())
+      .kiosks.find((k) => k.kioskNumber === enrolment.kioskNumber);
     expect(row).toMatchObject({ villageCode: liudong.code, villageName: '柳洞村', townName: '城关镇' });
     expect(await fleetRow(enrolment.kioskNumber)).toMatchObject({ villageName: '柳洞村', townName: '城关镇' });
     expect(await (await admin.get('/api/fleet/kiosks?format=csv')).text()).toContain('城关镇,柳洞村');

@@ -9,6 +9,8 @@ export const ErrorStatus = {
   invalid_id_number: 400,
   invalid_ticket_number: 400,
   invalid_enrolment_code: 400,
+  /** A working-day calendar file that is not a valid year of holidays and make-up working days. */
+  invalid_calendar: 400,
   unauthorized: 401,
   wrong_pin: 403,
   forbidden: 403,
@@ -21,6 +23,8 @@ export const ErrorStatus = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,
+  /** Too many wrong passwords for one account, or from one address: wait for `Retry-After`. */
+  login_locked: 429,
   internal: 500,
   central_unreachable: 503,
 } as const;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CountyWarning } from './calendar';
 import { IsoDateTime, VillageCode } from './common';
 import { PrinterState } from './health';
 
@@ -32,6 +33,10 @@ export const FleetKiosk = z.object({
   alerts: z.array(FleetAlert),
 });
 export type FleetKiosk = z.infer<typeof FleetKiosk>;
+
+/** `GET /api/fleet/kiosks`: every kiosk, and what in the county's setup staff should fix (a missing holiday calendar). */
+export const FleetList = z.object({ kiosks: z.array(FleetKiosk), warnings: z.array(CountyWarning) });
+export type FleetList = z.infer<typeof FleetList>;
 
 /** `GET /api/fleet/kiosks/:kioskNumber/history?hours=`: online and offline spans, oldest first. */
 export const FleetSpan = z.object({ state: z.enum(['online', 'offline']), from: IsoDateTime, to: IsoDateTime });

@@ -1,32 +1,40 @@
-/**
- * The official public holidays and make-up working days (调休上班) of China, as data.
- * Source: 国务院办公厅关于2026年部分节假日安排的通知. Add each year's notice when it is
- * published; a county may also configure its own list (see `WorkingCalendar`).
- */
-import { z } from 'zod';
+import type { CountyWarning, HolidayCalendar } from '@sunshine/contracts';
 
-export const HolidayYear = z.object({ holidays: z.array(z.iso.date()), workdays: z.array(z.iso.date()) });
-export interface HolidayYear {
-  /** Days off that would otherwise be working days (and weekend days inside a holiday). */
-  holidays: string[];
-  /** Weekend days that are working days (调休上班). */
-  workdays: string[];
+const DAY_MS = 86_400_000;
+
+/** The dates `from` to `to`, both included (`YYYY-MM-DD`, calendar dates with no time zone). */
+export function datesBetween(from: string, to: string): string[] {
+  const dates: string[] = [];
+  for (let ms = Date.parse(`${from}T00:00:00Z`); ms <= Date.parse(`${to}T00:00:00Z`); ms += DAY_MS) dates.push(new Date(ms).toISOString().slice(0, 10));
+  return dates;
 }
 
-const range = (from: string, days: number): string[] =>
-  Array.from({ length: days }, (_, i) => new Date(Date.parse(`${from}T00:00:00Z`) + i * 86_400_000).toISOString().slice(0, 10));
+/** A calendar's days off (weekend days inside a holiday included) and its make-up working days, as dates. */
+export function calendarDays(calendar: HolidayCalendar): { holidays: string[]; workdays: string[] } {
+  return {
+    holidays: calendar.holidays.flatMap((h) => datesBetween(h.from, h.to)),
+    workdays: calendar.workdays.map((w) => w.date),
+  };
+}
 
-export const CHINA_HOLIDAYS_2026: HolidayYear = {
-  holidays: [
-    ...range('2026-01-01', 3), // 元旦
-    ...range('2026-02-15', 9), // 春节
-    ...range('2026-04-04', 3), // 清明节
-    ...range('2026-05-01', 5), // 劳动节
-    ...range('2026-06-19', 3), // 端午节
-    ...range('2026-09-25', 3), // 中秋节
-    ...range('2026-10-01', 7), // 国庆节
-  ],
-  workdays: ['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10'],
-};
+/**
+ * The State Council publishes next year's calendar in October to December (2025's on
+ * 12 November 2024, 2026's on 4 November 2025), and deadlines reach into January only from
+ * then: next year's absence is news from 1 October, not all year.
+ */
+const NEXT_YEAR_MATTERS_FROM = '10-01';
 
-export const DEFAULT_HOLIDAYS: HolidayYear[] = [CHINA_HOLIDAYS_2026];
+/**
+ * Years whose calendar is missing and that deadlines counted today depend on: this year
+ * always, next year from October (county dates).
+ */
+export function missingCalendarYears(known: ReadonlySet<number>, today: string): number[] {
+  const year = Number(today.slice(0, 4));
+  const needed = today.slice(5) >= NEXT_YEAR_MATTERS_FROM ? [year, year + 1] : [year];
+  return needed.filter((y) => !known.has(y));
+}
+
+/** What staff read about a missing year: deadlines then count Monday–Friday only, holidays included. */
+export function missingCalendarWarning(year: number): CountyWarning {
+  return { kind: 'holiday_calendar_missing', year, message: `缺少 ${year} 年节假日安排，期限按普通周末计算，请管理员导入` };
+}

@@ -4,14 +4,14 @@ import type { StaffRecord, StaffRepository } from '../db/staff.repository';
 import type { Audited } from '../db/unit-of-work';
 import { sha256 } from './enrolment';
 import { hashPassword, newPassword, verifyPassword } from './passwords';
-import type { RateLimiter } from './rate-limit';
+import type { LoginThrottle } from './login-throttle';
 
 export const SESSION_HOURS = 8;
 
 export interface StaffAuthDeps {
   staff: StaffRepository;
-  /** Login attempts per username and per client address. */
-  loginAttempts: RateLimiter;
+  /** Failed logins per account and per client address (`login-throttle`). */
+  loginThrottle: LoginThrottle;
   audited: Audited;
   now: () => Date;
 }
@@ -20,16 +20,18 @@ export interface StaffAuthDeps {
 // so response times do not reveal which usernames exist.
 const DUMMY_HASH = hashPassword('not-a-real-password');
 
-/** Checks the password and opens a session, audited with it; the token goes to the cookie, only its hash is kept. */
+/**
+ * Checks the password and opens a session, audited with it; the token goes to the cookie, only
+ * its hash is kept. Only failures count toward the login limits; a locked account or address
+ * is refused before its password is checked.
+ */
 export async function login(deps: StaffAuthDeps, request: LoginRequest, clientAddress: string): Promise<{ token: string; session: StaffSession }> {
-  for (const key of [`user:${request.username}`, `addr:${clientAddress}`]) {
-    const verdict = deps.loginAttempts.take(key);
-    if (!verdict.allowed) throw new AppError('rate_limited', `登录尝试太多，请${Math.ceil(verdict.retryAfterSeconds / 60)}分钟后再试`);
-  }
-  const staff = await deps.staff.find(request.username);
-  const isRight = await verifyPassword(request.password, staff?.passwordHash ?? (await DUMMY_HASH));
-  if (!staff || !isRight || staff.disabledAt) throw new AppError('unauthorized', '用户名或密码不正确');
-  deps.loginAttempts.reset(`user:${request.username}`);
+  const staff = await deps.loginThrottle.guard(request.username, clientAddress, async () => {
+    const found = await deps.staff.find(request.username);
+    const isRight = await verifyPassword(request.password, found?.passwordHash ?? (await DUMMY_HASH));
+    return found && isRight && !found.disabledAt ? found : null;
+  });
+  if (!staff) throw new AppError('unauthorized', '用户名或密码不正确');
   const token = crypto.randomBytes(32).toString('base64url');
   const now = deps.now();
   const session = { tokenHash: sha256(token), username: staff.username, createdAt: now.toISOString(), expiresAt: new Date(now.getTime() + SESSION_HOURS * 3_600_000).toISOString() };

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { computeDeadlines } from './ticket-deadlines';
 import { blankEvent, type TicketEvent } from './ticket-events';
+import { loadCalendarFiles } from '../import/holidays-file';
 import { WorkingCalendar } from './working-days';
 
-const calendar = new WorkingCalendar();
+// The official calendars central ships (`central/calendars/*.json`).
+const calendar = new WorkingCalendar(loadCalendarFiles(undefined).map((e) => e.calendar));
 const days = { acknowledgeDays: 3, replyDays: 15 };
 const status = (at: string, s: TicketEvent['status']): TicketEvent => ({ ...blankEvent(at, 'x', 'status'), status: s });
 
@@ -16,6 +18,13 @@ describe('ticket deadlines from the event log', () => {
     expect(d.acknowledgeBy).toBe('2026-09-30'); // 28, 29, 30 September
     expect(d.replyBy).toBe('2026-10-22'); // 3 in September, 8–10 (a make-up Saturday), 12–16, 19–22 October
     expect(d).toMatchObject({ isAcknowledgeLate: false, isReplyLate: false, isPaused: false });
+  });
+
+  it('skips the Spring Festival 2026 holidays and counts both make-up Saturdays', () => {
+    // Received Friday 13 February: 14 February (Saturday) is worked, 15–23 are off, 28 February (Saturday) is worked.
+    const d = computeDeadlines([status('2026-02-13T02:00:00Z', 'received')], days, calendar, new Date('2026-02-13T03:00:00Z'));
+    expect(d.acknowledgeBy).toBe('2026-02-25'); // 14, 24, 25 February
+    expect(d.replyBy).toBe('2026-03-12'); // 14, 24–28 February (6), 2–6 March (11), 9–12 March (15)
   });
 
   it('is late the day after the deadline, and on time when answered by then', () => {

@@ -1,8 +1,13 @@
+import type { HolidayCalendar } from '@sunshine/contracts';
 import { describe, expect, it } from 'vitest';
+import { loadCalendarFiles } from '../import/holidays-file';
 import { chinaDate, WorkingCalendar } from './working-days';
 
+const localDayOff = (year: number, date: string): HolidayCalendar => ({ year, notice: '县人民政府关于本县放假的通知', holidays: [{ name: '县庆', from: date, to: date }], workdays: [] });
+
 describe('working-day calendar', () => {
-  const calendar = new WorkingCalendar();
+  // The calendars central ships (`central/calendars/*.json`), read as central reads them at start.
+  const calendar = new WorkingCalendar(loadCalendarFiles(undefined).map((e) => e.calendar));
 
   it('counts from the day after the start and skips the weekend', () => {
     expect(calendar.addWorkingDays('2026-11-27', 3)).toBe('2026-12-02'); // Friday → Wednesday
@@ -30,9 +35,22 @@ describe('working-day calendar', () => {
     expect(chinaDate('2026-11-26T15:59:59Z')).toBe('2026-11-26');
   });
 
-  it('accepts a county-specific holiday list', () => {
-    const local = new WorkingCalendar([{ holidays: ['2026-12-01'], workdays: [] }]);
+  it('skips the 2025 Spring Festival and counts its make-up Sunday and Saturday', () => {
+    expect(calendar.isWorkingDay('2025-01-26')).toBe(true); // Sunday worked
+    expect(calendar.addWorkingDays('2025-01-27', 1)).toBe('2025-02-05'); // 28 January – 4 February off
+    expect(calendar.isWorkingDay('2025-02-08')).toBe(true); // Saturday worked
+  });
+
+  it('counts a year without a calendar as plain weekdays, Spring Festival included', () => {
+    expect(calendar.years().has(2027)).toBe(false);
+    expect(calendar.isWorkingDay('2027-02-08')).toBe(true); // a Monday of 春节 2027, unknown to central
+  });
+
+  it('accepts a county-specific calendar and lets a year be replaced whole', () => {
+    const local = new WorkingCalendar([localDayOff(2026, '2026-12-01')]);
     expect(local.isWorkingDay('2026-12-01')).toBe(false);
     expect(local.isWorkingDay('2026-10-05')).toBe(true);
+    local.replaceYear(localDayOff(2026, '2026-12-02'));
+    expect([local.isWorkingDay('2026-12-01'), local.isWorkingDay('2026-12-02')]).toEqual([true, false]);
   });
 });

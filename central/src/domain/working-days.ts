@@ -1,4 +1,5 @@
-import { DEFAULT_HOLIDAYS, type HolidayYear } from './holidays';
+import type { HolidayCalendar } from '@sunshine/contracts';
+import { calendarDays } from './holidays';
 
 /** Dates are calendar dates in the county (China Standard Time, UTC+8, no DST). */
 const CHINA_OFFSET_MS = 8 * 3_600_000;
@@ -14,14 +15,30 @@ export function nextDate(date: string, days = 1): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 }
 
-/** A working-day calendar: Monday–Friday, minus public holidays, plus make-up working days. */
+/**
+ * A working-day calendar: Monday–Friday, minus public holidays, plus make-up working days,
+ * from one `HolidayCalendar` per year. A year without one counts plain weekends only.
+ * One instance is shared by every deadline reader, so a year an admin replaces applies to
+ * the next deadline computed anywhere.
+ */
 export class WorkingCalendar {
-  private readonly holidays: Set<string>;
-  private readonly workdays: Set<string>;
+  private readonly byYear = new Map<number, HolidayCalendar>();
+  private holidays = new Set<string>();
+  private workdays = new Set<string>();
 
-  constructor(years: HolidayYear[] = DEFAULT_HOLIDAYS) {
-    this.holidays = new Set(years.flatMap((y) => y.holidays));
-    this.workdays = new Set(years.flatMap((y) => y.workdays));
+  constructor(calendars: readonly HolidayCalendar[] = []) {
+    for (const calendar of calendars) this.byYear.set(calendar.year, calendar);
+    this.index();
+  }
+
+  /** Uses `calendar` for its year from now on, in place of the one before (if any). */
+  replaceYear(calendar: HolidayCalendar): void {
+    this.byYear.set(calendar.year, calendar);
+    this.index();
+  }
+
+  years(): ReadonlySet<number> {
+    return new Set(this.byYear.keys());
   }
 
   isWorkingDay(date: string): boolean {
@@ -43,5 +60,12 @@ export class WorkingCalendar {
       if (this.isWorkingDay(date) && !paused.has(date)) counted++;
     }
     return date;
+  }
+
+  // A notice may hold dates of the December before its year, so the sets are the union of all years.
+  private index(): void {
+    const days = [...this.byYear.values()].map(calendarDays);
+    this.holidays = new Set(days.flatMap((d) => d.holidays));
+    this.workdays = new Set(days.flatMap((d) => d.workdays));
   }
 }

@@ -2,6 +2,7 @@ import { LoginRequest } from '@sunshine/contracts';
 import { parseInput } from '@sunshine/service-kit';
 import { Router } from 'express';
 import { sha256 } from '../domain/enrolment';
+import { LoginLockedError } from '../domain/login-throttle';
 import { login, type StaffAuthDeps } from '../domain/staff-auth';
 import { clearSessionCookie, currentStaff, readCookie, requireStaff, SESSION_COOKIE, setSessionCookie, type StaffHttpDeps } from './staff-session';
 
@@ -10,7 +11,10 @@ export function authRoutes(deps: StaffAuthDeps & StaffHttpDeps & { secureCookies
   const router = Router();
   router.post('/api/auth/login', async (req, res) => {
     const request = parseInput(LoginRequest, req.body);
-    const { token, session } = await login(deps, request, req.ip ?? 'unknown');
+    const { token, session } = await login(deps, request, req.ip ?? 'unknown').catch((err: unknown) => {
+      if (err instanceof LoginLockedError) res.set('retry-after', String(err.retryAfterSeconds));
+      throw err;
+    });
     setSessionCookie(res, token, deps.secureCookies);
     res.json(session);
   });

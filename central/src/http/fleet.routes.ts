@@ -1,4 +1,4 @@
-import { AppError, CreateEnrolmentCodeRequest, CreateReEnrolmentCodeRequest, MoveKioskRequest, type FleetKiosk } from '@sunshine/contracts';
+import { AppError, CreateEnrolmentCodeRequest, CreateReEnrolmentCodeRequest, MoveKioskRequest, type CountyWarning, type FleetKiosk, type FleetList } from '@sunshine/contracts';
 import { parseInput } from '@sunshine/service-kit';
 import { Router } from 'express';
 import { z } from 'zod';
@@ -19,6 +19,8 @@ export interface FleetDeps extends StaffHttpDeps {
   openingHours: OpeningHours;
   connectedKiosks: () => Set<string>;
   disconnectKiosk: (kioskNumber: string) => void;
+  /** County-wide problems for the fleet screen's banner (a missing holiday calendar). */
+  countyWarnings: () => CountyWarning[];
 }
 
 const KioskParam = z.object({ kioskNumber: z.string().regex(/^\d{4}$/) });
@@ -64,16 +66,17 @@ export function fleetRoutes(deps: FleetDeps): Router {
 
   router.get('/api/fleet/kiosks', requireStaff(deps, 'fleet:read'), async (req, res) => {
     const { format } = parseInput(z.object({ format: z.enum(['json', 'csv']).default('json') }), req.query);
-    const body = await fleetRows(await deps.kiosks.list());
+    const kiosks = await fleetRows(await deps.kiosks.list());
     if (format === 'csv') {
-      const rows = body.map((k) => ({ ...k, alerts: k.alerts.map((a) => a.message).join('；') }));
+      const rows = kiosks.map((k) => ({ ...k, alerts: k.alerts.map((a) => a.message).join('；') }));
       res.set({ 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="kiosks.csv"' });
       res.send(
         toCsv(rows, ['kioskNumber', 'name', 'townName', 'villageName', 'villageCode', 'online', 'lastSeenAt', 'dataVersion', 'versionLag', 'printerState', 'outboxPending', 'diskFreeBytes', 'lastSyncError', 'revokedAt', 'alerts']),
       );
       return;
     }
-    res.json(body);
+    const list: FleetList = { kiosks, warnings: deps.countyWarnings() };
+    res.json(list);
   });
 
   router.get('/api/fleet/kiosks/:kioskNumber', requireStaff(deps, 'fleet:read'), async (req, res) => {

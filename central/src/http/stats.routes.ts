@@ -1,4 +1,4 @@
-import { Period } from '@sunshine/contracts';
+import { Period, type CountyWarning } from '@sunshine/contracts';
 import { parseInput } from '@sunshine/service-kit';
 import { Router, type Response } from 'express';
 import { z } from 'zod';
@@ -13,15 +13,15 @@ const ComplaintQuery = z.object({ format: Format });
 const UsageQuery = z.object({ days: z.coerce.number().int().min(1).max(366).default(30), format: Format });
 const ProgressQuery = z.object({ period: Period, format: Format });
 
-function send(res: Response, format: 'json' | 'csv', name: string, rows: Record<string, unknown>[], columns: string[], json: unknown = rows) {
-  if (format === 'json') return void res.json(json);
-  res.set({ 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}.csv"` });
-  res.send(toCsv(rows, columns));
-}
-
 /** Complaint, deadline, usage and data-progress statistics; every list also as CSV (`?format=csv`). */
-export function statsRoutes(deps: StaffTicketDeps & StaffHttpDeps & { stats: StatsRepository }): Router {
+export function statsRoutes(deps: StaffTicketDeps & StaffHttpDeps & { stats: StatsRepository; countyWarnings: () => CountyWarning[] }): Router {
   const router = Router();
+  /** A JSON answer is its body plus the county's `warnings` (a missing holiday calendar); a CSV is the rows alone. */
+  const send = (res: Response, format: 'json' | 'csv', name: string, rows: Record<string, unknown>[], columns: string[], json: Record<string, unknown>) => {
+    if (format === 'json') return void res.json({ ...json, warnings: deps.countyWarnings() });
+    res.set({ 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}.csv"` });
+    res.send(toCsv(rows, columns));
+  };
   const allTickets = async (): Promise<TicketRecord[]> => (await deps.tickets.list({}, { limit: 1_000_000, offset: 0 })).items;
 
   router.get('/api/stats/complaints', requireStaff(deps, 'stats:read'), async (req, res) => {
