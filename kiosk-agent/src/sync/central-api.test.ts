@@ -1,8 +1,8 @@
 import http from 'node:http';
-import type { Heartbeat } from '@sunshine/contracts';
+import { makeTicketNumber, type Heartbeat } from '@sunshine/contracts';
 import { listen } from '@sunshine/service-kit';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CentralUnreachable, createCentralApi } from './central-api';
+import { CentralRateLimited, CentralUnreachable, createCentralApi, parseRetryAfter } from './central-api';
 
 const beat: Heartbeat = {
   sentAt: new Date().toISOString(),
@@ -15,11 +15,11 @@ const beat: Heartbeat = {
   usage: {},
 };
 
-/** A small real HTTP server standing in for central's heartbeat route: one status, one body. */
-async function heartbeatServer(status: number, body?: string) {
+/** A small real HTTP server standing in for central's kiosk API: one status, one body, for every route. */
+async function heartbeatServer(status: number, body?: string, headers: Record<string, string> = {}) {
   const server = http.createServer((req, res) => {
     req.resume().on('end', () => {
-      res.writeHead(status, body === undefined ? {} : { 'content-type': 'application/json' });
+      res.writeHead(status, { ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) });
       res.end(body);
     });
   });
@@ -52,5 +52,44 @@ describe('central’s answer to a heartbeat', () => {
   it('is a failure to deliver when central refuses or fails', async () => {
     await expect(answerOf(500, '{}')).rejects.toBeInstanceOf(CentralUnreachable);
     await expect(answerOf(401, '{}')).rejects.toBeInstanceOf(CentralUnreachable);
+  });
+});
+
+describe('central’s 429 to a complaint', () => {
+  const intake = { category: 'other', text: '反映', ticketNumber: makeTicketNumber(7, 1), pin: '1234', submittedAt: new Date().toISOString() };
+  const refusalOf = async (headers: Record<string, string>) => {
+    const central = await heartbeatServer(429, JSON.stringify({ error: { code: 'rate_limited', message: 'too many' } }), headers);
+    try {
+      return await central.api.deliverComplaint(intake).then(
+        () => undefined,
+        (err: unknown) => err,
+      );
+    } finally {
+      await central.close();
+    }
+  };
+
+  it('is a CentralRateLimited carrying central’s Retry-After, still a reason to retry', async () => {
+    const refusal = await refusalOf({ 'retry-after': '37' });
+    expect(refusal).toBeInstanceOf(CentralRateLimited);
+    expect(refusal).toBeInstanceOf(CentralUnreachable);
+    expect(refusal).toMatchObject({ retryAfterMs: 37_000 });
+  });
+
+  it('names no wait when central sent no Retry-After it can read', async () => {
+    expect(await refusalOf({})).toMatchObject({ retryAfterMs: undefined });
+    expect(await refusalOf({ 'retry-after': 'soon' })).toMatchObject({ retryAfterMs: undefined });
+  });
+});
+
+describe('Retry-After', () => {
+  it('is read as seconds or as an HTTP date', () => {
+    const now = Date.parse('2026-11-26T08:00:00Z');
+    expect(parseRetryAfter('60', now)).toBe(60_000);
+    expect(parseRetryAfter(' 0 ', now)).toBe(0);
+    expect(parseRetryAfter('Thu, 26 Nov 2026 08:00:30 GMT', now)).toBe(30_000);
+    expect(parseRetryAfter('Thu, 26 Nov 2026 07:59:00 GMT', now)).toBe(0);
+    expect(parseRetryAfter(null, now)).toBeUndefined();
+    expect(parseRetryAfter('-5', now)).toBeUndefined();
   });
 });

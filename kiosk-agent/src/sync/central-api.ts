@@ -15,6 +15,27 @@ export class CentralUnreachable extends Error {
   override name = 'CentralUnreachable';
 }
 
+/**
+ * Central answered 429: this kiosk is over its complaint rate. `retryAfterMs` is central's
+ * `Retry-After` (seconds or an HTTP date), undefined when it sent none it could read.
+ */
+export class CentralRateLimited extends CentralUnreachable {
+  override name = 'CentralRateLimited';
+  constructor(readonly retryAfterMs: number | undefined) {
+    super(`central is limiting this kiosk's complaints${retryAfterMs === undefined ? '' : `; retry in ${Math.ceil(retryAfterMs / 1000)} s`}`);
+  }
+}
+
+/** `Retry-After` in milliseconds from now (RFC 9110 §10.2.3), or undefined when absent or unreadable. */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+  if (value === null) return undefined;
+  const text = value.trim();
+  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  // An HTTP date names its month ("Thu, 26 Nov 2026 08:00:30 GMT"); Date.parse alone takes "-5" as a year.
+  const at = /[a-z]{3}/i.test(text) ? Date.parse(text) : NaN;
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
 export type DeliveryResult = { kind: 'accepted'; duplicate: boolean } | { kind: 'refused'; status: number; message: string };
 
 export interface CentralApiOptions {
@@ -49,19 +70,26 @@ export function createCentralApi(options: CentralApiOptions) {
   }
   // 401/403 are about this kiosk's credential, not the complaint: retried (with backoff)
   // until staff fix the enrolment, never marked failed.
-  const retryable = (status: number) => status >= 500 || [401, 403, 408, 429].includes(status);
+  const retryable = (status: number) => status >= 500 || [401, 403, 408].includes(status);
   async function errorMessage(res: Response): Promise<string> {
     const body = ApiError.safeParse(await res.json().catch(() => undefined));
     return body.success ? `${body.data.error.code}: ${body.data.error.message}` : `HTTP ${res.status}`;
   }
 
   return {
-    /** 201 new, 200 replay: both mean central holds it. Another 4xx (400, 413, 422…) is final for it. */
+    /**
+     * 201 new, 200 replay: both mean central holds it. 429 throws `CentralRateLimited` with
+     * central's wait; another 4xx (400, 413, 422…) is final for it.
+     */
     async deliverComplaint(intake: ComplaintIntake): Promise<DeliveryResult> {
       const res = await call('/api/kiosk-api/complaints', { method: 'POST', body: intake, timeoutMs: 60_000 });
       if (res.status === 200 || res.status === 201) {
         await res.body?.cancel();
         return { kind: 'accepted', duplicate: res.status === 200 };
+      }
+      if (res.status === 429) {
+        await res.body?.cancel();
+        throw new CentralRateLimited(parseRetryAfter(res.headers.get('retry-after')));
       }
       if (retryable(res.status) || res.status < 400) throw new CentralUnreachable(`central answered ${res.status} to a complaint`);
       return { kind: 'refused', status: res.status, message: await errorMessage(res) };
