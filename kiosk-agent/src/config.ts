@@ -1,14 +1,17 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseEnv } from '@sunshine/service-kit';
 import { z } from 'zod';
+import { readAgentEnv } from './enrolment-file';
 import { OFF_THREAD_FROM } from './sync/sync-client';
 
 const defaultUiDir = fileURLToPath(new URL('../../kiosk-ui/dist', import.meta.url));
 
+const DEFAULT_DATA_DIR = '.data/agent';
+
 const Env = z.object({
   AGENT_PORT: z.coerce.number().int().min(0).max(65535).default(8600),
-  AGENT_DATA_DIR: z.string().default('.data/agent'),
+  /** Resolved before the rest: it says where agent.env is. */
+  AGENT_DATA_DIR: z.string(),
   /** Overrides the central URL recorded at enrolment (e.g. after central moves). */
   CENTRAL_URL: z.url().optional(),
   PRINTER_INTERFACE: z.string().default('tcp://127.0.0.1:9100'),
@@ -45,12 +48,36 @@ export interface AgentConfig {
   logLevel: string;
 }
 
+/** Settings of the agent's own families that it does not know: most likely a typo in agent.env. */
+const ownFamily = /^(AGENT|PRINTER|SYNC|HEARTBEAT|OUTBOX)_/;
+
+/**
+ * The agent's settings: the environment first, then what enrolment wrote to the data dir's
+ * `agent.env`, then defaults. The environment wins, as with systemd (which loads the same
+ * file into it) and a one-off `AGENT_PORT=8601 npm run agent`. The data dir is the one
+ * `AGENT_DATA_DIR` names (default `.data/agent`); an `AGENT_DATA_DIR` inside the file is not
+ * followed, so a copied data dir runs as itself. Every problem is listed, with its source.
+ */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AgentConfig {
-  const e = parseEnv('kiosk-agent', Env, env);
+  const dataDir = path.resolve(env.AGENT_DATA_DIR ?? DEFAULT_DATA_DIR);
+  const settings = readAgentEnv(dataDir);
+  const given = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined));
+  const fromFile = new Set(Object.keys(settings?.values ?? {}).filter((key) => !(key in given)));
+  const parsed = Env.safeParse({ ...settings?.values, ...given, AGENT_DATA_DIR: dataDir });
+  const unknown = [...fromFile].filter((key) => ownFamily.test(key) && !(key in Env.shape));
+  if (!parsed.success || unknown.length > 0) {
+    const where = (key: string) => (settings && fromFile.has(key) ? ` (in ${settings.file})` : '');
+    const problems = [
+      ...(parsed.error?.issues ?? []).map((i) => `  ${i.path.join('.')}: ${i.message}${where(String(i.path[0]))}`),
+      ...unknown.map((key) => `  ${key}: not a setting of the agent${where(key)}`),
+    ];
+    throw new Error(`kiosk-agent: bad configuration 设置有误\n${problems.join('\n')}`);
+  }
+  const e = parsed.data;
   return {
     port: e.AGENT_PORT,
     host: '127.0.0.1',
-    dataDir: path.resolve(e.AGENT_DATA_DIR),
+    dataDir,
     centralUrl: e.CENTRAL_URL,
     printerInterface: e.PRINTER_INTERFACE,
     uiDir: path.resolve(e.AGENT_UI_DIR),

@@ -1,8 +1,15 @@
 import { createLogger, listen } from '@sunshine/service-kit';
 import { buildAgent } from './app';
-import { loadConfig } from './config';
+import { loadConfig, type AgentConfig } from './config';
 
-const config = loadConfig();
+let config: AgentConfig;
+try {
+  config = loadConfig();
+} catch (err) {
+  // A wrong setting is the installer's to correct: say which, without a stack trace.
+  process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+}
 const logger = createLogger('kiosk-agent', config.logLevel);
 const agent = buildAgent(config, logger);
 const port = await listen(agent.server, config.port, config.host);

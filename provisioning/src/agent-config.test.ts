@@ -1,5 +1,8 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AgentSettings, parseEnvFile, renderAgentEnv } from './agent-config';
+import { AgentSettings, agentEnvPath, parseEnvFile, readAgentSettings, renderAgentEnv, writeAgentSettings } from './agent-config';
 
 const settings: AgentSettings = {
   AGENT_DATA_DIR: '/var/lib/sunshine-kiosk',
@@ -29,5 +32,16 @@ describe('agent.env', () => {
 
   it('refuses a paper width other than 58 or 80', () => {
     expect(AgentSettings.safeParse({ ...settings, PRINTER_PAPER_MM: '76' }).success).toBe(false);
+  });
+
+  it('is not valid with a line the agent would refuse to start on', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sunshine-prov-env-'));
+    try {
+      writeAgentSettings(dir, settings);
+      fs.appendFileSync(agentEnvPath(dir), 'PRINTER_INTERFACE /dev/usb/lp1\n');
+      expect(readAgentSettings(dir)).toEqual({ ok: false, problem: `${agentEnvPath(dir)} is not valid: line 8 is not KEY=value (PRINTER_INTERFACE /dev/usb/lp1)` });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,13 +1,14 @@
 import fs from 'node:fs';
-import path from 'node:path';
+import { agentEnvPath, parseEnvFile as parseEnvLines } from '@sunshine/kiosk-agent';
 import { z } from 'zod';
 
 /**
  * The agent's settings as `KEY=value` lines in `AGENT_DATA_DIR/agent.env` (mode 0600).
- * The same file is the agent unit's `EnvironmentFile=`, so what `check` reads is exactly
- * what the agent runs with. Secrets stay in `enrolment.json`.
+ * The same file is the agent unit's `EnvironmentFile=` and what the agent itself reads at
+ * start, with the agent's own parser, so what `check` reads is exactly what the agent runs
+ * with. Secrets stay in `enrolment.json`.
  */
-export const agentEnvPath = (dataDir: string) => path.join(dataDir, 'agent.env');
+export { agentEnvPath };
 
 export const PaperWidth = z.union([z.literal(58), z.literal(80)]);
 export type PaperWidth = z.infer<typeof PaperWidth>;
@@ -47,19 +48,8 @@ function quote(value: string): string {
   return /^[\w@%+=:,./-]*$/.test(value) ? value : `"${value.replace(/(["\\])/g, '\\$1')}"`;
 }
 
-/** Parses `KEY=value` lines: comments, blank lines and double-quoted values as systemd does. */
-export function parseEnvFile(text: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const raw of text.split('\n')) {
-    const line = raw.trim();
-    if (!line || line.startsWith('#') || line.startsWith(';')) continue;
-    const match = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(line);
-    if (!match?.[1]) continue;
-    const value = match[2] ?? '';
-    out[match[1]] = /^".*"$/.test(value) ? value.slice(1, -1).replace(/\\(["\\])/g, '$1') : value;
-  }
-  return out;
-}
+/** The `KEY=value` settings of an agent.env text, read as the agent reads them (lines it would refuse are left out). */
+export const parseEnvFile = (text: string): Record<string, string> => parseEnvLines(text).values;
 
 export function writeAgentSettings(dataDir: string, settings: AgentSettings, now = new Date()): void {
   const file = agentEnvPath(dataDir);
@@ -80,7 +70,12 @@ export function readAgentSettings(dataDir: string): SettingsResult {
     if (code === 'EACCES') return { ok: false, problem: `没有权限 cannot read ${file} (it belongs to the kiosk's user): run this with sudo.` };
     return { ok: false, problem: `${file} is missing: this kiosk has not been enrolled here.` };
   }
-  const parsed = AgentSettings.safeParse(parseEnvFile(fs.readFileSync(file, 'utf8')));
+  const { values, badLines } = parseEnvLines(fs.readFileSync(file, 'utf8'));
+  if (badLines.length > 0) {
+    // The agent refuses to start on these lines; say so here first.
+    return { ok: false, problem: `${file} is not valid: ${badLines.map((b) => `line ${b.line} is not KEY=value (${b.text})`).join('; ')}` };
+  }
+  const parsed = AgentSettings.safeParse(values);
   if (parsed.success) return { ok: true, settings: parsed.data };
   const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
   return { ok: false, problem: `${file} is not valid: ${problems}` };
