@@ -22,6 +22,8 @@ export const ErrorStatus = {
   stale_record: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  /** A CSV whose text encoding is not UTF-8 or GBK/GB18030, cannot be told, or does not decode cleanly. */
+  unknown_encoding: 415,
   rate_limited: 429,
   /** Too many wrong passwords for one account, or from one address: wait for `Retry-After`. */
   login_locked: 429,

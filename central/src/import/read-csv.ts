@@ -1,6 +1,10 @@
 import fs from 'node:fs';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { AppError } from '@sunshine/contracts';
 import { parse } from 'csv-parse';
 import type { z } from 'zod';
+import { decodeCsvText } from './decode-text';
 
 export interface RowProblem {
   row: number;
@@ -26,14 +30,26 @@ export class CsvRowsError extends Error {
 /**
  * Reads a CSV with a header row and checks every row against `schema`. Rows are numbered
  * as a spreadsheet shows them (the header is row 1). All problems are collected, not just
- * the first, so one report tells the uploader everything to fix.
+ * the first, so one report tells the uploader everything to fix. The file may be UTF-8 or
+ * GBK/GB18030, as an upload may (`decodeCsvText`); another encoding stops the load.
  */
 export async function readCsv<T>(file: string, schema: z.ZodType<T>): Promise<T[]> {
+  const parser = parse({ columns: true, bom: true, skip_empty_lines: true });
+  // Errors of the source (a file that cannot be opened, an encoding refused) reach `checkRows` through the parser.
+  pipeline(Readable.from(decodeCsvText(fs.createReadStream(file))), parser).catch(() => undefined);
+  try {
+    return await checkRows(file, parser as AsyncIterable<Record<string, string>>, schema);
+  } catch (err) {
+    // The loader reads many files: name the one refused.
+    throw err instanceof AppError ? new AppError(err.code, `${file}: ${err.message}`) : err;
+  }
+}
+
+async function checkRows<T>(file: string, records: AsyncIterable<Record<string, string>>, schema: z.ZodType<T>): Promise<T[]> {
   const rows: T[] = [];
   const problems: RowProblem[] = [];
   let rowNumber = 1;
-  const parser = fs.createReadStream(file).pipe(parse({ columns: true, bom: true, skip_empty_lines: true }));
-  for await (const raw of parser as AsyncIterable<Record<string, string>>) {
+  for await (const raw of records) {
     rowNumber++;
     const parsed = schema.safeParse(raw);
     if (parsed.success) {

@@ -3,6 +3,7 @@ import { pipeline } from 'node:stream/promises';
 import { AppError } from '@sunshine/contracts';
 import { CsvError, parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
+import { decodeCsvText } from './decode-text';
 
 /** One uploaded row: its number as the spreadsheet shows it (header = row 1), and its cells by column name. */
 export interface UploadRow {
@@ -18,13 +19,15 @@ export interface UploadLimits {
 }
 
 const XLSX_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]); // a zip file
-const UNREADABLE = '文件无法读取：请上传 UTF-8 编码的 CSV 或 XLSX 文件';
+const UNREADABLE = '文件无法读取：请上传 CSV（UTF-8 或 GBK 编码）或 XLSX 文件';
 
 /**
- * Reads a CSV (UTF-8, with or without BOM) or an XLSX (first sheet) with a header row of
- * field names. Every cell arrives as trimmed text, so validation sees exactly what was typed.
- * A CSV is parsed as it arrives, row by row; an XLSX is collected first (a zip is read whole).
- * Throws `payload_too_large` past the limit and `bad_request` for a file that cannot be read.
+ * Reads a CSV (UTF-8 with or without BOM, or GBK/GB18030 as Excel saves it on Chinese
+ * Windows: `decodeCsvText`) or an XLSX (first sheet) with a header row of field names. Every
+ * cell arrives as trimmed text, so validation sees exactly what was typed. A CSV is decoded
+ * and parsed as it arrives, row by row; an XLSX is collected first (a zip is read whole).
+ * Throws `payload_too_large` past the limit, `unknown_encoding` for a CSV in another encoding
+ * or with bytes that do not decode, and `bad_request` for a file that cannot be read.
  */
 export async function* readUpload(body: AsyncIterable<Buffer>, limits: UploadLimits): AsyncGenerator<UploadRow> {
   const chunks = limitBytes(body, limits.maxBytes);
@@ -35,8 +38,8 @@ export async function* readUpload(body: AsyncIterable<Buffer>, limits: UploadLim
     return;
   }
   const parser = parse({ bom: true, skip_empty_lines: true, relax_column_count: true });
-  // Errors of the source (too large, a dropped connection) reach the loop below through the parser.
-  pipeline(Readable.from(all), parser).catch(() => undefined);
+  // Errors of the source (too large, a dropped connection, an encoding refused) reach the loop below through the parser.
+  pipeline(Readable.from(decodeCsvText(all)), parser).catch(() => undefined);
   try {
     yield* toRows(parser);
   } catch (err) {
@@ -70,8 +73,14 @@ async function readHead(chunks: AsyncIterator<Buffer>, size: number): Promise<Bu
 }
 
 async function* prepend(head: Buffer, rest: AsyncIterator<Buffer>): AsyncGenerator<Buffer> {
-  if (head.length > 0) yield head;
-  for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
+  try {
+    if (head.length > 0) yield head;
+    for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
+  } finally {
+    // A reader that stops early (a file refused for its encoding) lets go of the request, so
+    // the rest of the body can be drained before the answer goes out.
+    await rest.return?.();
+  }
 }
 
 async function collect(chunks: AsyncIterable<Buffer>): Promise<Buffer> {
