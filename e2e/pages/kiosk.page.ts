@@ -42,6 +42,21 @@ export class KioskPage {
     return this.page.getByTestId(id);
   }
 
+  /** 朗读: reads the whole screen, personal details included. */
+  readAloud(): Promise<void> {
+    return this.page.getByTestId('read-aloud').click();
+  }
+
+  /** 重复: reads the last text again. */
+  repeat(): Promise<void> {
+    return this.page.getByTestId('speech-repeat').click();
+  }
+
+  /** Everything written on screen now. */
+  shownText(): Promise<string> {
+    return this.page.locator('body').innerText();
+  }
+
   /** Saves `ui-<name>-<orientation>.png` and audits the same screen for size and contrast. */
   async screenshot(name: string): Promise<void> {
     await this.page.evaluate(() => document.fonts.ready);

@@ -1,5 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { ComplaintSubject } from '@sunshine/contracts';
+import { useEffect, useState } from 'react';
 import { recordUsage } from './agent/agent-api';
 import { isKioskOnline, useAgentHealth, type AgentHealthState } from './agent/useAgentHealth';
 import { AttractScreen } from './components/AttractScreen';
@@ -10,11 +9,11 @@ import { SpeechBar } from './components/SpeechBar';
 import { StaffCorner } from './components/StaffCorner';
 import { StaffPanel } from './components/StaffPanel';
 import { TopBar } from './components/TopBar';
-import { useNavigation } from './navigation/useNavigation';
 import { SCREENS } from './screens/screen-registry';
 import { readKioskTiming } from './session/kiosk-timing';
-import { EMPTY_SESSION, SessionContext, type SessionApi, type SessionData } from './session/session';
+import { SessionContext } from './session/session';
 import { useIdle } from './session/useIdle';
+import { useVisit } from './session/useVisit';
 import { resetSpeech, stopSpeaking } from './speech/speak';
 
 function toConnection(healthState: AgentHealthState): Connection {
@@ -26,15 +25,11 @@ const timing = readKioskTiming(window.location.search);
 
 /** The kiosk shell: top bar, offline notice, the current screen, the speech bar, idle and staff overlays. */
 export function App() {
-  const nav = useNavigation();
+  const { visit, nav, session, speech } = useVisit();
   const healthState = useAgentHealth();
   const connection = toConnection(healthState);
   const Screen = SCREENS[nav.current];
-  const [data, setData] = useState<SessionData>(EMPTY_SESSION);
-  const [visit, setVisit] = useState(0);
-  const [screenSpeech, setScreenSpeech] = useState('');
   const [isStaffOpen, setStaffOpen] = useState(false);
-  const backHandler = useRef<(() => boolean) | null>(null);
 
   // Whatever was being read belongs to the screen being left.
   useEffect(() => {
@@ -42,58 +37,43 @@ export function App() {
     if (nav.current !== 'home') recordUsage(nav.current);
   }, [nav.current]);
 
-  const session = useMemo<SessionApi>(
-    () => ({
-      data,
-      update: (patch) => setData((previous) => ({ ...previous, ...patch })),
-      startComplaint: (subject: ComplaintSubject | null) => {
-        setData((previous) => ({ ...previous, complaintSubject: subject }));
-        nav.push('report');
-      },
-      setScreenSpeech,
-      setBackHandler: (handler) => {
-        backHandler.current = handler;
-      },
-    }),
-    [data, nav],
-  );
-
-  /** Idle reset: nothing personal survives, on screen or in memory (docs/design.md §8). */
-  const resetVisit = useCallback(() => {
-    setData(EMPTY_SESSION);
-    setVisit((v) => v + 1);
-    setStaffOpen(false);
+  // A new visit (docs/design.md §8): silence, nothing left to 重复, default volume, and
+  // no staff panel left open for the next villager.
+  useEffect(() => {
     resetSpeech();
+    setStaffOpen(false);
+  }, [visit]);
+
+  const { idle, dismiss: dismissIdle } = useIdle({
+    timing,
+    // Home always holds nothing personal: arriving there ended the visit.
+    isAtRest: nav.current === 'home' && !isStaffOpen,
+    onTimeout: nav.home,
+  });
+  const handleWake = () => {
+    dismissIdle();
     nav.home();
-  }, [nav]);
-
-  const isAtRest = nav.current === 'home' && data.payments === null && data.complaintSubject === null;
-  const { idle, dismiss: dismissIdle } = useIdle({ timing, isAtRest: isAtRest && !isStaffOpen, onTimeout: resetVisit });
-
-  const handleBack = () => {
-    if (backHandler.current?.() === true) return;
-    nav.back();
   };
 
   return (
     <SessionContext.Provider value={session}>
       <div className="app" data-screen={nav.current}>
         <TopBar
-          kioskName={healthState.health?.kioskName ?? null}
+          villageName={healthState.health?.village?.name ?? null}
           connection={connection}
           canGoBack={nav.canGoBack}
           onHome={nav.home}
-          onBack={handleBack}
+          onBack={nav.back}
         />
         {connection === 'offline' && <OfflineBanner />}
         <main className="app__main" key={`${visit}-${nav.current}`}>
           <Screen nav={nav} healthState={healthState} />
         </main>
-        <SpeechBar screenText={screenSpeech} />
+        <SpeechBar screenText={speech.onRequest} />
         <StaffCorner onOpen={() => setStaffOpen(true)} />
         {isStaffOpen && <StaffPanel health={healthState.health} onClose={() => setStaffOpen(false)} />}
         {idle.kind === 'asking' && <IdleOverlay secondsLeft={idle.secondsLeft} onContinue={dismissIdle} />}
-        {idle.kind === 'attract' && <AttractScreen onWake={dismissIdle} />}
+        {idle.kind === 'attract' && <AttractScreen onWake={handleWake} />}
       </div>
     </SessionContext.Provider>
   );

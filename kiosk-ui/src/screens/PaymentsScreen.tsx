@@ -1,5 +1,5 @@
 import { checkIdNumber } from '@sunshine/contracts';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { errorMessage } from '../agent/agent-request';
 import { lookupPayments } from '../agent/agent-api';
 import { PaymentsIcon } from '../components/Icons';
@@ -10,7 +10,8 @@ import { groupForDisplay, ID_KEYPAD } from '../keypad/keypad-logic';
 import { useSession } from '../session/session';
 import { useScreenSpeech } from '../session/useScreenSpeech';
 import { speak } from '../speech/speak';
-import { ID_PROMPT, paymentsResultText } from '../speech/screen-texts';
+import { paymentsResultSpeech } from '../speech/personal-speech';
+import { ID_PROMPT } from '../speech/screen-texts';
 import { PaymentsResult } from './payments/PaymentsResult';
 
 /** 查补贴: the ID on the keypad, then the person's payments by programme and year. */
@@ -20,8 +21,11 @@ export function PaymentsScreen() {
   const [idNumber, setIdNumber] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [isBusy, setBusy] = useState(false);
+  // A lookup still on its way when the villager leaves is dropped with the screen.
+  const pending = useRef<AbortController | null>(null);
+  useEffect(() => () => pending.current?.abort(), []);
 
-  useScreenSpeech(lookup === null ? ID_PROMPT : paymentsResultText(lookup.result));
+  useScreenSpeech(lookup === null ? ID_PROMPT : paymentsResultSpeech(lookup.result));
 
   const handleChange = (next: string) => {
     setIdNumber(next);
@@ -38,11 +42,14 @@ export function PaymentsScreen() {
       return;
     }
     setBusy(true);
+    const controller = new AbortController();
+    pending.current = controller;
     try {
-      const result = await lookupPayments(check.idNumber);
+      const result = await lookupPayments(check.idNumber, controller.signal);
       session.update({ payments: { idNumber: check.idNumber, result } });
       setIdNumber('');
     } catch (caught: unknown) {
+      if (controller.signal.aborted) return;
       const message = errorMessage(caught);
       setError(message);
       speak(message);

@@ -3,22 +3,25 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { errorMessage } from '../agent/agent-request';
 import { createComplaint, listComplaintCategories, listOpenTickets } from '../agent/agent-api';
 import { ReportIcon } from '../components/Icons';
+import { PrivateSpeechNote } from '../components/PrivateSpeechNote';
 import { Notice, ScreenLayout } from '../components/ScreenLayout';
 import { useSession } from '../session/session';
 import { useBackHandler, useScreenSpeech } from '../session/useScreenSpeech';
 import { speak } from '../speech/speak';
-import { complaintConfirmText, openTicketsText } from '../speech/screen-texts';
+import { complaintConfirmSpeech, CONFIRM_PRIVATE } from '../speech/personal-speech';
+import { openTicketsText } from '../speech/screen-texts';
 import { ReportDone } from './report/ReportDone';
-import { CategoryStep, ContactStep, MessageStep, RelatedStep } from './report/ReportSteps';
+import { MessageStep } from './report/MessageStep';
+import { CategoryStep, ContactStep, RelatedStep } from './report/ReportSteps';
 import { useRecorder } from './report/useRecorder';
 
 type Step = 'checking' | 'related' | 'category' | 'message' | 'contact' | 'confirm' | 'done';
 const PREVIOUS: Partial<Record<Step, Step>> = { message: 'category', contact: 'message', confirm: 'contact' };
-const NEED_MESSAGE = '请说一段话，或者点常用的话、写几个字，说明您要反映的问题';
+const NEED_MESSAGE = '请按红色按钮说一段话，或者点常用的话';
 
 const STEP_SPEECH: Partial<Record<Step, string>> = {
   category: '您要反映哪一类问题？请点下面的一项。',
-  message: '请按红色按钮说话，说完按停止。也可以点常用的话，或者写几个字。',
+  message: '请按红色按钮说话，说完按停止。也可以点常用的话，点错了再点一下就取消。',
   contact: '可以不留电话，匿名反映。想让我们回电话，请输入手机号码。',
 };
 
@@ -31,7 +34,8 @@ export function ReportScreen() {
   const [openTickets, setOpenTickets] = useState<OpenTicketSummary[]>([]);
   const [relatedTicketNumber, setRelated] = useState<string | undefined>(undefined);
   const [category, setCategory] = useState<ComplaintCategory | null>(null);
-  const [text, setText] = useState('');
+  const [phrases, setPhrases] = useState<readonly string[]>([]);
+  const [typed, setTyped] = useState('');
   const [phone, setPhone] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [isBusy, setBusy] = useState(false);
@@ -56,16 +60,16 @@ export function ReportScreen() {
   const draft = useMemo(
     () => ({
       categoryName: category?.name ?? '',
-      text: text.trim(),
+      text: [...phrases, typed.trim()].filter((part) => part !== '').join('，'),
       hasRecording: recording !== null,
       recordingSeconds: recording?.seconds ?? 0,
       phone,
       subjectTitle: subject?.title ?? null,
     }),
-    [category, text, recording, phone, subject],
+    [category, phrases, typed, recording, phone, subject],
   );
   const speech =
-    step === 'confirm' ? complaintConfirmText(draft) : step === 'related' ? openTicketsText(openTickets) : (STEP_SPEECH[step] ?? null);
+    step === 'confirm' ? complaintConfirmSpeech(draft) : step === 'related' ? openTicketsText(openTickets) : (STEP_SPEECH[step] ?? null);
   useScreenSpeech(speech);
   useBackHandler(
     useCallback(() => {
@@ -81,8 +85,21 @@ export function ReportScreen() {
     setError(message);
     speak(message);
   };
+  // Any answer to "please say something" takes the stale error away.
+  const handleTogglePhrase = (phrase: string) => {
+    setPhrases((picked) => (picked.includes(phrase) ? picked.filter((p) => p !== phrase) : [...picked, phrase]));
+    setError(null);
+  };
+  const handleTyped = (next: string) => {
+    setTyped(next);
+    setError(null);
+  };
+  const handleStartRecording = () => {
+    setError(null);
+    void recorder.start();
+  };
   const handleMessageNext = () => {
-    if (recording === null && text.trim() === '') return fail(NEED_MESSAGE);
+    if (recording === null && draft.text === '') return fail(NEED_MESSAGE);
     setError(null);
     setStep('contact');
   };
@@ -137,7 +154,18 @@ export function ReportScreen() {
           }}
         />
       )}
-      {step === 'message' && <MessageStep recorder={recorder} text={text} onText={setText} onNext={handleMessageNext} error={error} />}
+      {step === 'message' && (
+        <MessageStep
+          recorder={recorder}
+          phrases={phrases}
+          onTogglePhrase={handleTogglePhrase}
+          typed={typed}
+          onTyped={handleTyped}
+          onStartRecording={handleStartRecording}
+          onNext={handleMessageNext}
+          error={error}
+        />
+      )}
       {step === 'contact' && <ContactStep phone={phone} onPhone={setPhone} onNext={handleContactNext} error={error} />}
       {step === 'confirm' && (
         <div className="confirm" data-testid="complaint-confirm">
@@ -151,6 +179,7 @@ export function ReportScreen() {
             <dt>联系</dt>
             <dd>{phone === '' ? '匿名' : phone}</dd>
           </dl>
+          <PrivateSpeechNote what={CONFIRM_PRIVATE} />
           {error !== null && <Notice kind="error" testId="submit-error">{error}</Notice>}
           <div className="button-row">
             <button type="button" className="action-button" onClick={() => setStep('message')} data-testid="confirm-edit">返回修改</button>

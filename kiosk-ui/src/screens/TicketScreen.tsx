@@ -8,7 +8,7 @@ import { Notice, ScreenLayout } from '../components/ScreenLayout';
 import { applyKey, groupForDisplay, sanitizeTyped, TICKET_KEYPAD, type KeypadKey } from '../keypad/keypad-logic';
 import { useBackHandler, useScreenSpeech } from '../session/useScreenSpeech';
 import { speak } from '../speech/speak';
-import { ticketStatusText } from '../speech/screen-texts';
+import { ticketStatusSpeech } from '../speech/personal-speech';
 import { TicketStatusView } from './ticket/TicketStatusView';
 
 export const TICKET_PROMPT = '请输入回执上的十二位查询号，也可以把回执上的二维码对准扫描口。输完后按“查询”。';
@@ -21,7 +21,7 @@ export function TicketScreen() {
   const [isBusy, setBusy] = useState(false);
   const submitRef = useRef<(number: string) => void>(() => undefined);
 
-  useScreenSpeech(ticket === null ? TICKET_PROMPT : ticketStatusText(ticket));
+  useScreenSpeech(ticket === null ? TICKET_PROMPT : ticketStatusSpeech(ticket));
   useBackHandler(
     useCallback(() => {
       if (ticket === null) return false;

@@ -1,5 +1,5 @@
 import type { AgentHealthState } from '../agent/useAgentHealth';
-import type { Navigation } from '../navigation/useNavigation';
+import type { Navigation } from '../navigation/screen-stack';
 
 /** What App hands every screen; a screen uses what it needs. */
 export interface ScreenProps {

@@ -5,10 +5,12 @@ import { AskAboutButton } from '../../components/AskAboutButton';
 import { PaymentsIcon } from '../../components/Icons';
 import { Pager, pageCountOf, pageOf } from '../../components/Pager';
 import { PrintStatus } from '../../components/PrintStatus';
+import { PrivateSpeechNote } from '../../components/PrivateSpeechNote';
 import { Notice, ScreenLayout } from '../../components/ScreenLayout';
 import { usePrintJob } from '../../components/usePrintJob';
 import { useSession } from '../../session/session';
 import { useBackHandler } from '../../session/useScreenSpeech';
+import { PAYMENTS_PRIVATE } from '../../speech/personal-speech';
 import { PolicyReader } from './PolicyReader';
 import { formatIsoDate } from '../../format/format-data-date';
 import { groupPayments } from './group-payments';
@@ -94,6 +96,7 @@ export function PaymentsResult({ idNumber, result }: { idNumber: string; result:
           打印
         </button>
       </div>
+      <PrivateSpeechNote what={PAYMENTS_PRIVATE} />
       <PrintStatus view={printer.view} onRetry={() => void printer.retry()} onShowOnScreen={printer.dismiss} />
     </ScreenLayout>
   );

@@ -2,9 +2,8 @@ import { formatTicketNumber, TICKET_STATUS_WORDS, type ComplaintCategory, type O
 import { Keypad } from '../../components/Keypad';
 import { Notice } from '../../components/ScreenLayout';
 import { groupForDisplay, PHONE_KEYPAD } from '../../keypad/keypad-logic';
-import { CATEGORY_ICONS, COMMON_PHRASES } from './category-icons';
+import { CATEGORY_ICONS } from './category-icons';
 import { ReportIcon } from '../../components/Icons';
-import type { useRecorder } from './useRecorder';
 
 export function RelatedStep({ tickets, onAddTo, onNew }: { tickets: OpenTicketSummary[]; onAddTo: (t: string) => void; onNew: () => void }) {
   return (
@@ -37,51 +36,6 @@ export function CategoryStep({ categories, onPick }: { categories: ComplaintCate
           </button>
         );
       })}
-    </div>
-  );
-}
-
-export interface MessageStepProps {
-  recorder: ReturnType<typeof useRecorder>;
-  text: string;
-  onText: (text: string) => void;
-  onNext: () => void;
-  error: string | null;
-}
-
-export function MessageStep({ recorder, text, onText, onNext, error }: MessageStepProps) {
-  const { state } = recorder;
-  return (
-    <div className="message-step">
-      <div className="recorder" data-testid="recorder" data-state={state.kind}>
-        {state.kind === 'recording' ? (
-          <button type="button" className="record-button record-button--on" onClick={recorder.stop} data-testid="record-stop">
-            ■ 停止 · {state.seconds} 秒
-          </button>
-        ) : (
-          <button type="button" className="record-button" onClick={() => void recorder.start()} data-testid="record-start">
-            ● {state.kind === 'recorded' ? '重新录音' : '按这里说话'}
-          </button>
-        )}
-        {state.kind === 'recorded' && (
-          <button type="button" className="action-button" onClick={recorder.play} data-testid="record-play">
-            ▶ 听一遍（{state.seconds} 秒）
-          </button>
-        )}
-        {state.kind === 'unavailable' && <Notice kind="error">{state.message}</Notice>}
-        <p className="recorder__hint">最长可以说 3 分钟</p>
-      </div>
-      <div className="phrases">
-        <p>或者点常用的话：</p>
-        {COMMON_PHRASES.map((phrase) => (
-          <button key={phrase} type="button" className="phrase-button" onClick={() => onText(text === '' ? phrase : `${text}，${phrase}`)} data-testid="phrase">
-            {phrase}
-          </button>
-        ))}
-        <textarea className="text-input" value={text} onChange={(e) => onText(e.target.value)} maxLength={2000} aria-label="写几个字" placeholder="也可以在这里写" data-testid="complaint-text" />
-      </div>
-      {error !== null && <Notice kind="error" testId="message-error">{error}</Notice>}
-      <button type="button" className="action-button action-button--primary" onClick={onNext} data-testid="message-next">下一步</button>
     </div>
   );
 }

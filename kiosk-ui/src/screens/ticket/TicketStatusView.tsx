@@ -4,9 +4,11 @@ import { errorMessage } from '../../agent/agent-request';
 import { getTicket } from '../../agent/agent-api';
 import { TicketIcon } from '../../components/Icons';
 import { Keypad } from '../../components/Keypad';
+import { PrivateSpeechNote } from '../../components/PrivateSpeechNote';
 import { Notice, ScreenLayout } from '../../components/ScreenLayout';
 import { PIN_KEYPAD } from '../../keypad/keypad-logic';
 import { formatIsoDate } from '../../format/format-data-date';
+import { REPLY_PRIVATE } from '../../speech/personal-speech';
 import { isTicketLate } from '../../speech/screen-texts';
 import { speak } from '../../speech/speak';
 
@@ -75,6 +77,7 @@ export function TicketStatusView({ ticket, onTicket }: { ticket: AgentTicket; on
           <p>{ticket.reply}</p>
         </div>
       )}
+      {ticket.reply !== null && <PrivateSpeechNote what={REPLY_PRIVATE} />}
       {ticket.reply === null && ticket.hasReply && (
         <button type="button" className="action-button action-button--primary" onClick={() => setAskingPin(true)} data-testid="ticket-ask-pin">
           输入密码看答复
