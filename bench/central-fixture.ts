@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { TEST_ADMIN_PASSWORD } from '@sunshine/central/testing';
+import { TEST_ADMIN_PASSWORD, TEST_REVIEWER_PASSWORD } from '@sunshine/central/testing';
 import { ImportReport, PublishResult, type CountyManifest } from '@sunshine/contracts';
 import { generateCounty } from '@sunshine/synthetic-county';
 import { scale } from './agent-fixture';
@@ -33,24 +33,38 @@ export function benchCounty(): Promise<BenchCounty> {
   return shared;
 }
 
-/** Logs the test central's admin in; answers the session's `Cookie` header. */
-export async function loginAdmin(url: string): Promise<string> {
-  const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: TEST_ADMIN_PASSWORD }) });
-  if (res.status !== 200) throw new Error(`login failed: ${res.status}`);
+/** The sessions of the two people who publish: the admin uploads, a reviewer approves (no one approves their own upload). */
+export interface PublishingStaff {
+  uploader: string;
+  reviewer: string;
+}
+
+async function login(url: string, username: string, password: string): Promise<string> {
+  const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  if (res.status !== 200) throw new Error(`login of ${username} failed: ${res.status}`);
   return (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
 }
 
-/** Uploads a CSV file as staff would (streamed from disk), checks it staged without problems, and approves it. */
-export async function uploadAndApprove(url: string, cookie: string, query: Record<string, string>, file: string): Promise<PublishResult> {
+/** Logs the test central's admin in, and a reviewer the admin makes: the cookies of both. */
+export async function loginPublishingStaff(url: string): Promise<PublishingStaff> {
+  const uploader = await login(url, 'admin', TEST_ADMIN_PASSWORD);
+  const account = { username: 'reviewer', displayName: '审核员', role: 'reviewer', password: TEST_REVIEWER_PASSWORD };
+  const created = await fetch(`${url}/api/staff`, { method: 'POST', headers: { cookie: uploader, 'content-type': 'application/json' }, body: JSON.stringify(account) });
+  if (created.status !== 201) throw new Error(`creating the reviewer failed: ${created.status}`);
+  return { uploader, reviewer: await login(url, account.username, account.password) };
+}
+
+/** Uploads a CSV file as staff would (streamed from disk), checks it staged without problems, and has the reviewer approve it. */
+export async function uploadAndApprove(url: string, staff: PublishingStaff, query: Record<string, string>, file: string): Promise<PublishResult> {
   const res = await fetch(`${url}/api/imports?${new URLSearchParams(query).toString()}`, {
     method: 'POST',
-    headers: { cookie, 'content-type': 'text/csv' },
+    headers: { cookie: staff.uploader, 'content-type': 'text/csv' },
     body: await fs.openAsBlob(file),
   });
   if (res.status !== 201) throw new Error(`upload of ${path.basename(file)} answered ${res.status}: ${await res.text()}`);
   const report = ImportReport.parse(await res.json());
   if (report.problems.length > 0) throw new Error(`upload of ${path.basename(file)} has problems: ${JSON.stringify(report.problems.slice(0, 3))}`);
-  const approved = await fetch(`${url}/api/imports/${report.importId}/approve`, { method: 'POST', headers: { cookie } });
+  const approved = await fetch(`${url}/api/imports/${report.importId}/approve`, { method: 'POST', headers: { cookie: staff.reviewer } });
   if (approved.status !== 200) throw new Error(`approval of ${path.basename(file)} answered ${approved.status}: ${await approved.text()}`);
   return PublishResult.parse(await approved.json());
 }

@@ -5,7 +5,7 @@ import { startTestCentral } from '@sunshine/central/testing';
 import { CountyFile, SyncHeader, SyncManifest } from '@sunshine/contracts';
 import SQLite from 'better-sqlite3';
 import { scale } from './agent-fixture';
-import { benchCounty, loginAdmin, uploadAndApprove } from './central-fixture';
+import { benchCounty, loginPublishingStaff, uploadAndApprove } from './central-fixture';
 import { result, round, timeMs, type Benchmark } from './harness';
 
 const ROWS = 10_000;
@@ -28,9 +28,9 @@ export const correctionDelta: Benchmark = {
       const since = snapshot.to;
 
       const { file, department } = writeCorrection(county.dir, path.join(county.workDir, 'correction.csv'));
-      const cookie = await loginAdmin(central.url);
+      const staff = await loginPublishingStaff(central.url);
       const query = { type: 'payments', mode: 'correction', department, reason: '发放金额录错，按银行回单更正' };
-      const correctMs = await timeMs(() => uploadAndApprove(central.url, cookie, query, file));
+      const correctMs = await timeMs(() => uploadAndApprove(central.url, staff, query, file));
       console.log(`  correction import of ${ROWS} payments (upload, validate, stage, approve): ${round(correctMs / 1000, 2)} s`);
 
       let delta: SyncManifest | undefined;

@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { build } from 'vite';
 import { z } from 'zod';
+import { ensureDemoReviewer } from './demo-accounts';
 import { launchStack, repoRoot } from './stack';
 
 const Env = z.object({
@@ -37,6 +38,11 @@ const stack = await launchStack({
   quiet: true,
 });
 
+const reviewerPassword = await ensureDemoReviewer(stack.centralUrl, stack.adminPassword).catch(async (err: unknown) => {
+  await stack.stop();
+  throw err;
+});
+
 // Grouped 6-8-4 so they are easy to type from the screen.
 const samples = stack.county.samplePeople
   .slice(0, 5)
@@ -49,6 +55,8 @@ Sunshine Kiosk demo is running.
   Printer:                 ${stack.printerInterface}   (virtual printer's receipts: ${stack.printerPageUrl})
 
   Staff login:  admin / ${stack.adminPassword}${env.CENTRAL_ADMIN_PASSWORD ? '' : '   (random; set CENTRAL_ADMIN_PASSWORD to choose one)'}
+                reviewer / ${reviewerPassword}   (random each start; two people publish:
+                the admin uploads or corrects, the reviewer approves)
 
   ID numbers to try at 查补贴:
 ${samples.join('\n')}

@@ -10,7 +10,7 @@ import { buildCentral, type Central } from '../src/app';
 import { loadConfig } from '../src/config';
 import { migrationProvider } from '../src/db/migrations';
 import type { Database } from '../src/db/schema';
-import { client, countyRows } from './factories';
+import { countyRows, type client } from './factories';
 import { adminClient, reviewerClient, startTestCentral, TEST_ADMIN_PASSWORD, type TestCentral } from './harness';
 
 const historyOf = async (staff: ReturnType<typeof client>, table: string, id: string) => RecordHistoryEntry.array().parse(await (await staff.get(`/api/records/${table}/${id}/history`)).json());

@@ -1,5 +1,5 @@
-import { startTestCentral, TEST_ADMIN_PASSWORD, type TestCentral } from '@sunshine/central/testing';
-import { PaymentsLookupResult } from '@sunshine/contracts';
+import { reviewerClient, startTestCentral, TEST_ADMIN_PASSWORD, type TestCentral } from '@sunshine/central/testing';
+import { ImportReport, PaymentsLookupResult } from '@sunshine/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enrolKiosk, startAgent, tempDir, type RunningAgent } from './support';
 
@@ -19,7 +19,7 @@ describe('a correction at central', () => {
     await central?.close();
   });
 
-  it('reaches a running agent through the content:published push', async () => {
+  it('reaches a running agent through the content:published push once a reviewer approves it', async () => {
     const person = central.county.samplePeople[0];
     if (!person) throw new Error('the tiny county has no sample people');
     const lookup = async () => {
@@ -45,7 +45,10 @@ describe('a correction at central', () => {
       headers: { 'content-type': 'application/json', cookie },
       body: JSON.stringify({ changes: { amountFen: payment.amountFen + 100 }, reason: '金额录错，多发了一元' }),
     });
-    expect(corrected.status).toBe(200);
+    // Staged for review: a second person's approval publishes it.
+    expect(corrected.status).toBe(202);
+    const { importId } = ImportReport.parse(await corrected.json());
+    expect((await (await reviewerClient(central.url)).post(`/api/imports/${importId}/approve`, {})).status).toBe(200);
 
     await expect
       .poll(async () => (await lookup()).payments.find((p) => p.id === payment.id)?.amountFen, { timeout: 10_000 })
