@@ -8,6 +8,8 @@ const BATCH = 2000;
 
 export interface StagedRow {
   id: string;
+  /** Its row in the uploaded file (the header is row 1). */
+  row: number;
   data: Record<string, unknown> & { id: string };
 }
 
@@ -166,7 +168,7 @@ export function createImportRepository(db: Db) {
       for (let after = 0; ; ) {
         const rows = await db.selectFrom('import_rows').select(['row_number', 'record_id', 'data']).where('import_id', '=', importId).where('row_number', '>', after).orderBy('row_number').limit(size).execute();
         if (rows.length === 0) return;
-        yield rows.map((r) => ({ id: r.record_id, data: { ...JSON.parse(r.data), id: r.record_id } }));
+        yield rows.map((r) => ({ id: r.record_id, row: r.row_number, data: { ...JSON.parse(r.data), id: r.record_id } }));
         after = rows[rows.length - 1]?.row_number ?? after;
       }
     },

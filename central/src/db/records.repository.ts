@@ -105,6 +105,19 @@ export function createRecordRepository(db: Db) {
       return found;
     },
 
+    /**
+     * Every live record of `table`, a page at a time in id order: for a check across a small
+     * table whose fields SQL cannot reach portably (a county's village finance lines).
+     */
+    async *livePages(table: SyncTable, size: number): AsyncGenerator<{ id: string; data: Record<string, unknown> }[]> {
+      for (let after = ''; ; ) {
+        const rows = await db.selectFrom('content_records').select(['id', 'data']).where('table_name', '=', table).where('deleted', '=', 0).where('id', '>', after).orderBy('id').limit(size).execute();
+        if (rows.length === 0) return;
+        yield rows.map((r) => ({ id: r.id, data: JSON.parse(r.data) as Record<string, unknown> }));
+        after = rows[rows.length - 1]?.id ?? after;
+      }
+    },
+
     /** Live project ids whose `department` is `department`. */
     async liveProjectIdsOf(department: string): Promise<Set<string>> {
       const rows = await db.selectFrom('content_records').select(['id', 'data']).where('table_name', '=', 'projects').where('deleted', '=', 0).execute();

@@ -18,6 +18,7 @@ import { batches } from './batches';
 import { stagedRecordChange } from './corrections';
 import { toPaymentRecord, withMeta, type Meta } from './county-records';
 import type { ImportContext } from './import-checks';
+import { unstageUnbalancedPeriods } from './import-balance';
 import { IMPORT_SPECS, type ImportSpec } from './import-specs';
 import { duplicateProblems, validateBatch } from './import-validation';
 import { assertCan, assertSecondPerson, can, isInScope } from './permissions';
@@ -72,6 +73,7 @@ export async function stageUpload(deps: ImportDeps, staff: StaffSession, input: 
     }
     if (counts.rows === 0) throw new AppError('bad_request', '文件里没有数据行（第1行应为列名）');
     counts.validRows -= await unstageDuplicates(deps, spec, importId);
+    counts.validRows -= await unstageUnbalancedPeriods(deps, input.type, importId);
     await deps.imports.finish(importId, counts);
   } catch (err) {
     await deps.imports.discard(importId);

@@ -17,7 +17,8 @@ import {
 } from '@sunshine/contracts';
 import type { ContentRepository, ContentRow } from '../db/content.repository';
 import { toPaymentRecord, toProjectRecords, withMeta, type Meta } from '../domain/county-records';
-import { readCsv } from './read-csv';
+import { addLineTotals, periodKey, periodProblems, type PeriodTotals } from '../domain/import-balance';
+import { CsvRowsError, readCsv, readCsvRows } from './read-csv';
 
 export interface LoadCountyDeps {
   content: ContentRepository;
@@ -27,7 +28,8 @@ export interface LoadCountyDeps {
 
 /**
  * Loads a generated county (`npm run gen`) and publishes it as the next content version.
- * Every file is read and checked before anything is written; the publish is one transaction.
+ * Every file is read and checked before anything is written (rows, encodings, and each
+ * finance period's balances against its lines); the publish is one transaction.
  */
 export async function loadCounty(dir: string, deps: LoadCountyDeps): Promise<{ version: number; rows: number }> {
   const file = (name: string) => path.join(dir, name);
@@ -36,8 +38,11 @@ export async function loadCounty(dir: string, deps: LoadCountyDeps): Promise<{ v
   const publishedAt = deps.now().toISOString();
   const meta: Meta = { version, updatedAt: publishedAt, sourceImportId: `county-${version}` };
 
-  const simple = async <T extends { id: string }>(table: SyncTable, name: string, schema: z.ZodType<T>) =>
-    (await readCsv(file(name), schema)).map((row) => ({ table, id: row.id, data: withMeta(row, meta) }));
+  const simple = async <T extends { id: string }>(table: SyncTable, name: string, schema: z.ZodType<T>) => records(table, await readCsv(file(name), schema), meta);
+  const villages = await readCsv(file(CountyFile.villages), VillageRow);
+  const financePeriods = await readCsvRows(file(CountyFile.financePeriods), FinancePeriodRow);
+  const financeLines = await readCsv(file(CountyFile.financeLines), FinanceLineRow);
+  checkBalances(file(CountyFile.financePeriods), financePeriods, financeLines, villages);
 
   const payments = await readCsv(file(CountyFile.payments), PaymentRow);
   const projects = toProjectRecords(
@@ -48,12 +53,12 @@ export async function loadCounty(dir: string, deps: LoadCountyDeps): Promise<{ v
   );
   const rows: ContentRow[] = [
     ...(await simple('towns', CountyFile.towns, TownRow)),
-    ...(await simple('villages', CountyFile.villages, VillageRow)),
+    ...records('villages', villages, meta),
     ...(await simple('programs', CountyFile.programs, ProgramRow)),
     ...(await simple('policies', CountyFile.policies, PolicyRow)),
     ...(await simple('notices', CountyFile.notices, NoticeRow)),
-    ...(await simple('financePeriods', CountyFile.financePeriods, FinancePeriodRow)),
-    ...(await simple('financeLines', CountyFile.financeLines, FinanceLineRow)),
+    ...records('financePeriods', financePeriods.map((p) => p.value), meta),
+    ...records('financeLines', financeLines, meta),
     ...projects.map((p) => ({ table: 'projects' as const, id: p.id, data: p })),
     ...payments.map((p) => ({ table: 'payments' as const, id: p.id, data: toPaymentRecord(p, meta, deps.hashId) })),
   ];
@@ -63,4 +68,17 @@ export async function loadCounty(dir: string, deps: LoadCountyDeps): Promise<{ v
     payments.map((p) => ({ paymentId: p.id, idNumber: p.idNumber })),
   );
   return { version, rows: rows.length };
+}
+
+function records<T extends { id: string }>(table: SyncTable, rows: readonly T[], meta: Meta): ContentRow[] {
+  return rows.map((row) => ({ table, id: row.id, data: withMeta(row, meta) }));
+}
+
+/** Every period's books must add up with its lines in the files, as an upload's must with the published ones. */
+function checkBalances(file: string, periods: { row: number; value: FinancePeriodRow }[], lines: readonly FinanceLineRow[], villages: readonly VillageRow[]): void {
+  const totals = new Map<string, PeriodTotals>();
+  addLineTotals(totals, lines, new Set(periods.map(({ value }) => periodKey(value.villageCode, value.period))));
+  const names = new Map(villages.map((v) => [v.code, v.name]));
+  const problems = periodProblems(periods.map(({ row, value }) => ({ row, ...value })), totals, names);
+  if (problems.length > 0) throw new CsvRowsError(file, problems);
 }

@@ -34,6 +34,11 @@ export class CsvRowsError extends Error {
  * GBK/GB18030, as an upload may (`decodeCsvText`); another encoding stops the load.
  */
 export async function readCsv<T>(file: string, schema: z.ZodType<T>): Promise<T[]> {
+  return (await readCsvRows(file, schema)).map((r) => r.value);
+}
+
+/** `readCsv` with each row's number (the header is row 1), for checks across rows that name them. */
+export async function readCsvRows<T>(file: string, schema: z.ZodType<T>): Promise<{ row: number; value: T }[]> {
   const parser = parse({ columns: true, bom: true, skip_empty_lines: true });
   // Errors of the source (a file that cannot be opened, an encoding refused) reach `checkRows` through the parser.
   pipeline(Readable.from(decodeCsvText(fs.createReadStream(file))), parser).catch(() => undefined);
@@ -45,15 +50,15 @@ export async function readCsv<T>(file: string, schema: z.ZodType<T>): Promise<T[
   }
 }
 
-async function checkRows<T>(file: string, records: AsyncIterable<Record<string, string>>, schema: z.ZodType<T>): Promise<T[]> {
-  const rows: T[] = [];
+async function checkRows<T>(file: string, records: AsyncIterable<Record<string, string>>, schema: z.ZodType<T>): Promise<{ row: number; value: T }[]> {
+  const rows: { row: number; value: T }[] = [];
   const problems: RowProblem[] = [];
   let rowNumber = 1;
   for await (const raw of records) {
     rowNumber++;
     const parsed = schema.safeParse(raw);
     if (parsed.success) {
-      rows.push(parsed.data);
+      rows.push({ row: rowNumber, value: parsed.data });
       continue;
     }
     for (const issue of parsed.error.issues) {
