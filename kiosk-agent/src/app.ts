@@ -8,6 +8,7 @@ import { Server } from 'socket.io';
 import type { AgentConfig } from './config';
 import { createContentStore, type ContentStore } from './db/content.store';
 import { openDatabase } from './db/database';
+import { placeVillage } from './domain/kiosk-place';
 import { createUsageCounters } from './domain/usage';
 import { readEnrolment } from './enrolment-file';
 import { contentRoutes } from './http/content.routes';
@@ -88,6 +89,7 @@ export function buildAgent(config: AgentConfig, logger: Logger): Agent {
     return {
       kioskNumber: enrolment?.kioskNumber ?? null,
       kioskName: enrolment?.name ?? null,
+      village: placeVillage(services.place()),
       dataVersion: data.version,
       dataUpdatedAt: data.publishedAt,
       online: link?.isOnline() ?? false,
@@ -104,6 +106,7 @@ export function buildAgent(config: AgentConfig, logger: Logger): Agent {
     shownVillage = villageCode;
     logger.info({ villageCode }, 'kiosk village changed');
     io.emit('place:changed', { villageCode });
+    announce();
   };
   const usage = createUsageCounters();
   const blobDir = path.join(config.dataDir, 'blobs');

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { localScopes, resolvePlace, scopeLevel, type VillageSources } from './kiosk-place';
+import { localScopes, placeVillage, resolvePlace, scopeLevel, type VillageSources } from './kiosk-place';
 
 const villages = [
-  { code: '452123100001', townCode: '452123100' },
-  { code: '452123100002', townCode: '452123100' },
-  { code: '452123200003', townCode: '452123200' },
+  { code: '452123100001', name: '城东社区', townCode: '452123100' },
+  { code: '452123100002', name: '城西社区', townCode: '452123100' },
+  { code: '452123200003', name: '那坡村', townCode: '452123200' },
 ];
 const find = (code: string) => villages.find((v) => v.code === code) ?? null;
 const first = () => villages[0] ?? null;
@@ -26,7 +26,13 @@ describe('the kiosk’s place', () => {
     expect(villageOf({ fromHeartbeat: unsynced, fromEnrolment: b })).toBe(b);
     expect(villageOf({ override: unsynced, fromHeartbeat: c, fromEnrolment: b })).toBe(c);
     expect(villageOf({ override: unsynced, fromHeartbeat: unsynced, fromEnrolment: unsynced })).toBe(a);
-    expect(resolvePlace(none, find, () => null)).toEqual({ villageCode: null, townCode: null, countyCode: null });
+    expect(resolvePlace(none, find, () => null)).toEqual({ villageCode: null, villageName: null, townCode: null, countyCode: null });
+  });
+
+  it('names the village it chose, so the top bar shows the village whose content the kiosk ranks first', () => {
+    expect(placeVillage(resolvePlace({ ...none, fromHeartbeat: c, fromEnrolment: a }, find, first))).toEqual({ code: c, name: '那坡村' });
+    expect(placeVillage(resolvePlace(none, find, first))).toEqual({ code: a, name: '城东社区' });
+    expect(placeVillage(resolvePlace(none, find, () => null))).toBeNull();
   });
 
   it('ranks village, town, county, then anything else', () => {

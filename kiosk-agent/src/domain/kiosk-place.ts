@@ -1,15 +1,20 @@
 import type { ScopeLevel } from '@sunshine/contracts';
 
-/** Where this kiosk stands: its village, that village's town, and the county. */
+/**
+ * Where this kiosk stands: its village, that village's town, and the county. The one
+ * source of "this kiosk's village": content ranks 本村 by it and the top bar names it
+ * (health `village`), so the header and the content cannot disagree.
+ */
 export interface KioskPlace {
   villageCode: string | null;
+  villageName: string | null;
   townCode: string | null;
   countyCode: string | null;
 }
 
-export const NOWHERE: KioskPlace = { villageCode: null, townCode: null, countyCode: null };
+export const NOWHERE: KioskPlace = { villageCode: null, villageName: null, townCode: null, countyCode: null };
 
-type VillageRef = { code: string; townCode: string };
+type VillageRef = { code: string; name: string; townCode: string };
 
 /** Where the kiosk's village can come from, strongest first. */
 export interface VillageSources {
@@ -31,7 +36,12 @@ export function resolvePlace(sources: VillageSources, find: (code: string) => Vi
   for (const code of [sources.override, sources.fromHeartbeat, sources.fromEnrolment]) if (code) village ??= find(code);
   village ??= first();
   if (!village) return NOWHERE;
-  return { villageCode: village.code, townCode: village.townCode, countyCode: village.townCode.slice(0, 6) };
+  return { villageCode: village.code, villageName: village.name, townCode: village.townCode, countyCode: village.townCode.slice(0, 6) };
+}
+
+/** The village as health names it for the top bar; null before the kiosk has any village. */
+export function placeVillage(place: KioskPlace): { code: string; name: string } | null {
+  return place.villageCode === null || place.villageName === null ? null : { code: place.villageCode, name: place.villageName };
 }
 
 /** This village, its town and the county, nearest first. */

@@ -2,7 +2,8 @@ import { BackIcon, HomeIcon } from './Icons';
 import { OnlineState, type Connection } from './OnlineState';
 
 export interface TopBarProps {
-  kioskName: string | null;
+  /** This kiosk's village from the agent's health: the same place its content calls 本村. */
+  villageName: string | null;
   connection: Connection;
   canGoBack: boolean;
   onHome: () => void;
@@ -13,7 +14,7 @@ export interface TopBarProps {
  * Always on screen (docs/design.md §8: Home and Back always visible). 首页 and 返回 never move:
  * on home, 返回 keeps its place but is hidden, because it would do nothing.
  */
-export function TopBar({ kioskName, connection, canGoBack, onHome, onBack }: TopBarProps) {
+export function TopBar({ villageName, connection, canGoBack, onHome, onBack }: TopBarProps) {
   return (
     <header className="top-bar">
       <nav className="top-bar__nav" aria-label="导航">
@@ -35,7 +36,11 @@ export function TopBar({ kioskName, connection, canGoBack, onHome, onBack }: Top
       </nav>
       <div className="top-bar__brand">
         <span className="brand-title">阳光监督一体机</span>
-        {kioskName !== null && kioskName !== '' && <span className="brand-kiosk">{kioskName}</span>}
+        {villageName !== null && villageName !== '' && (
+          <span className="brand-kiosk" data-testid="kiosk-place">
+            {villageName}
+          </span>
+        )}
       </div>
       <OnlineState connection={connection} />
     </header>

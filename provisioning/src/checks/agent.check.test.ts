@@ -5,6 +5,7 @@ import { checkData } from './agent.check';
 const health = (dataVersion: number): AgentHealth => ({
   kioskNumber: '0042',
   kioskName: '测试村',
+  village: null,
   dataVersion,
   dataUpdatedAt: dataVersion ? '2026-11-26T08:00:00.000Z' : null,
   online: true,
