@@ -1,4 +1,5 @@
 import type { ComponentType, ReactNode } from 'react';
+import { NumberText } from '../format/NumberText';
 import type { IconProps } from './Icons';
 
 export interface ScreenLayoutProps {
@@ -16,9 +17,13 @@ export function ScreenLayout({ title, Icon, hint, children }: ScreenLayoutProps)
       <div className="screen__header">
         <Icon className="screen__icon" />
         <h1 id="screen-title" className="screen__title" data-testid="screen-title">
-          {title}
+          <NumberText text={title} />
         </h1>
-        {hint !== undefined && <p className="screen__hint">{hint}</p>}
+        {hint !== undefined && (
+          <p className="screen__hint">
+            <NumberText text={hint} />
+          </p>
+        )}
       </div>
       <div className="screen__body">{children}</div>
     </section>

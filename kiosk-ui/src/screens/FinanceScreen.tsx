@@ -1,16 +1,15 @@
 import type { FinancePeriod } from '@sunshine/contracts';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { listFinancePeriods, listVillages } from '../agent/content-api';
 import { useAgentData } from '../agent/useAgentData';
 import { FinanceIcon } from '../components/Icons';
-import { Pager, pageCountOf, pageOf } from '../components/Pager';
+import { Pager } from '../components/Pager';
 import { Notice, ScreenLayout } from '../components/ScreenLayout';
+import { useFittedPages } from '../components/useFittedPages';
 import { useScreenSpeech } from '../session/useScreenSpeech';
 import { formatIsoDate } from '../format/format-data-date';
 import { readPeriodChinese } from '../speech/read-numbers';
 import { FinanceBookView } from './finance/FinanceBookView';
-
-const PERIODS_PER_PAGE = 4;
 
 /** Loads this kiosk's village (or the first one) and its periods, newest first. */
 async function loadPeriods(signal: AbortSignal) {
@@ -27,10 +26,9 @@ export function periodLabel(period: string): string {
 /** 村务财务: choose a period; totals by category as bars first, then the lines, then the balance. */
 export function FinanceScreen() {
   const data = useAgentData(loadPeriods, []);
-  const [page, setPage] = useState(1);
   const [period, setPeriod] = useState<FinancePeriod | null>(null);
   const list = data.kind === 'ready' ? data.value : null;
-  const shown = pageOf(list?.items ?? [], page, PERIODS_PER_PAGE);
+  const fit = useFittedPages(useMemo(() => list?.items ?? [], [list]));
   useScreenSpeech(
     period !== null
       ? null
@@ -38,7 +36,9 @@ export function FinanceScreen() {
         ? data.message
         : list === null
           ? data.kind === 'ready' ? '暂时没有村级财务公开。' : null
-          : `${list.villageName}村务财务。请选择要看的月份：${shown.map((p) => readPeriodChinese(p.period)).join('，')}。`,
+          : fit.pageItems === null
+            ? null
+            : `${list.villageName}村务财务。请选择要看的月份：${fit.pageItems.map((p) => readPeriodChinese(p.period)).join('，')}。`,
   );
   if (period !== null && list !== null) return <FinanceBookView villageCode={list.villageCode} villageName={list.villageName} period={period} onClose={() => setPeriod(null)} />;
   return (
@@ -46,14 +46,14 @@ export function FinanceScreen() {
       {data.kind === 'loading' && <Notice kind="info">正在读取…</Notice>}
       {data.kind === 'error' && <Notice kind="error">{data.message}</Notice>}
       {data.kind === 'ready' && (list === null || list.items.length === 0) && <Notice kind="info">暂时没有村级财务公开</Notice>}
-      <div className="choice-grid choice-grid--periods" data-testid="finance-periods">
-        {shown.map((p) => (
+      <div ref={fit.listRef} className={`choice-grid choice-grid--periods ${fit.listClass}`} data-paged-list="" data-testid="finance-periods">
+        {fit.rendered.map((p) => (
           <button key={p.id} type="button" className="choice" onClick={() => setPeriod(p)} data-testid="finance-period">
             <span>{periodLabel(p.period)}</span>
           </button>
         ))}
       </div>
-      <Pager page={page} pageCount={pageCountOf(list?.items.length ?? 0, PERIODS_PER_PAGE)} onPage={setPage} />
+      <Pager {...fit.pager} />
     </ScreenLayout>
   );
 }

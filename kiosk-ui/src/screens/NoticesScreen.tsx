@@ -1,13 +1,15 @@
 import type { Notice as NoticeRecord, NoticeCategory } from '@sunshine/contracts';
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { listNotices } from '../agent/content-api';
 import { loadAllPages, useAgentData } from '../agent/useAgentData';
 import { AskAboutButton } from '../components/AskAboutButton';
 import { NoticesIcon } from '../components/Icons';
-import { Pager, pageCountOf, pageOf } from '../components/Pager';
+import { Pager } from '../components/Pager';
 import { Notice, ScreenLayout } from '../components/ScreenLayout';
+import { useFittedPages } from '../components/useFittedPages';
 import { useBackHandler, useScreenSpeech } from '../session/useScreenSpeech';
 import { formatIsoDate } from '../format/format-data-date';
+import { NumberText } from '../format/NumberText';
 import { noticeText } from '../speech/screen-texts';
 import { splitPages } from './notices/split-pages';
 
@@ -17,7 +19,6 @@ export const NOTICE_CATEGORIES: readonly { category: NoticeCategory; name: strin
   { category: 'village', name: '村务公开', hint: '村里的事务和决定' },
 ];
 
-const ITEMS_PER_PAGE = 4;
 /** Characters of body per reader page: fits 1920×1080 at 40 px text. */
 const CHARS_PER_PAGE = 160;
 
@@ -56,14 +57,16 @@ function CategoryChoice({ onPick }: { onPick: (c: NoticeCategory) => void }) {
 
 function NoticeList({ category, onOpen }: { category: NoticeCategory; onOpen: (n: NoticeRecord) => void }) {
   const data = useAgentData((signal) => loadAllPages((page, s) => listNotices(category, page, s), signal), [category]);
-  const [page, setPage] = useState(1);
   const name = NOTICE_CATEGORIES.find((c) => c.category === category)?.name ?? '公开';
-  const items = data.kind === 'ready' ? data.value : [];
+  const items = useMemo(() => (data.kind === 'ready' ? data.value : []), [data]);
+  const fit = useFittedPages(items);
   useScreenSpeech(
     data.kind === 'ready'
       ? items.length === 0
         ? `${name}暂时没有内容。`
-        : `${name}，共${items.length}条，最新的在前面：${pageOf(items, page, ITEMS_PER_PAGE).map((n) => n.title).join('；')}。点一条就能看全文。`
+        : fit.pageItems === null
+          ? null
+          : `${name}，共${items.length}条，最新的在前面：${fit.pageItems.map((n) => n.title).join('；')}。点一条就能看全文。`
       : data.kind === 'error' ? data.message : null,
   );
   return (
@@ -75,17 +78,17 @@ function NoticeList({ category, onOpen }: { category: NoticeCategory; onOpen: (n
           暂时没有内容
         </Notice>
       )}
-      <ul className="row-list" data-testid="notice-list">
-        {pageOf(items, page, ITEMS_PER_PAGE).map((notice) => (
+      <ul ref={fit.listRef} className={`row-list ${fit.listClass}`} data-paged-list="" data-testid="notice-list">
+        {fit.rendered.map((notice) => (
           <li key={notice.id}>
             <button type="button" className="row-button" onClick={() => onOpen(notice)} data-testid="notice-item">
-              <span className="row-button__main">{notice.title}</span>
+              <span className="row-button__main"><NumberText text={notice.title} /></span>
               <span className="row-button__side">{formatIsoDate(notice.publishDate)}</span>
             </button>
           </li>
         ))}
       </ul>
-      <Pager page={page} pageCount={pageCountOf(items.length, ITEMS_PER_PAGE)} onPage={setPage} />
+      <Pager {...fit.pager} />
     </ScreenLayout>
   );
 }
@@ -97,7 +100,7 @@ function NoticeReader({ notice }: { notice: NoticeRecord }) {
   return (
     <ScreenLayout title={notice.title} Icon={NoticesIcon} hint={`发布于 ${formatIsoDate(notice.publishDate)}`}>
       <article className="reader" data-testid="notice-reader">
-        {pages[page - 1]}
+        <NumberText text={pages[page - 1] ?? ''} />
       </article>
       <div className="button-row">
         <Pager page={page} pageCount={pages.length} onPage={setPage} />

@@ -8,6 +8,7 @@ import { Pager, pageCountOf } from '../../components/Pager';
 import { Notice, ScreenLayout } from '../../components/ScreenLayout';
 import { useBackHandler, useScreenSpeech } from '../../session/useScreenSpeech';
 import { formatIsoDate } from '../../format/format-data-date';
+import { NumberText } from '../../format/NumberText';
 import { financeLinesText, financeSummaryText } from '../../speech/screen-texts';
 import { CategoryBars } from './CategoryBars';
 import { periodLabel } from '../FinanceScreen';
@@ -99,7 +100,7 @@ export function FinanceBookView({ villageCode, villageName, period, onClose }: F
               <tr key={line.id} data-testid="finance-line">
                 <td className="nowrap">{monthDay(line.date)}</td>
                 <td className="nowrap">{line.direction === 'income' ? '收入' : '支出'}</td>
-                <td>{line.category}：{line.summary}</td>
+                <td><NumberText text={`${line.category}：${line.summary}`} /></td>
                 <td className="money">{formatFen(line.amountFen)}</td>
               </tr>
             ))}
@@ -110,7 +111,7 @@ export function FinanceBookView({ villageCode, villageName, period, onClose }: F
           {lines.map((line) => (
             <li key={line.id}>
               <button type="button" className="row-button row-button--compact" onClick={() => setPicked(line)} data-testid="finance-pick-line">
-                <span className="row-button__main">{monthDay(line.date)} {line.summary}</span>
+                <span className="row-button__main"><NumberText text={`${monthDay(line.date)} ${line.summary}`} /></span>
                 <span className="row-button__side money">{formatFen(line.amountFen)}</span>
               </button>
             </li>
@@ -140,7 +141,7 @@ function LineCard({ line }: { line: FinanceLine }) {
     <dl className="confirm__list" data-testid="finance-line-card">
       <dt>日期</dt><dd>{formatIsoDate(line.date)}</dd>
       <dt>收支</dt><dd>{line.direction === 'income' ? '收入' : '支出'} · {line.category}</dd>
-      <dt>摘要</dt><dd>{line.summary}</dd>
+      <dt>摘要</dt><dd><NumberText text={line.summary} /></dd>
       <dt>金额</dt><dd className="money">{formatFen(line.amountFen)}</dd>
       <dt>凭证号</dt><dd>{line.voucherNo || '—'}</dd>
     </dl>
