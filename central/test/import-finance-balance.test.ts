@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { CountyFile, ImportReport, PublishResult } from '@sunshine/contracts';
+import { ApiError, CountyFile, ImportReport, PublishResult } from '@sunshine/contracts';
 import { generateCounty } from '@sunshine/synthetic-county';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createContentRepository } from '../src/db/content.repository';
@@ -91,6 +91,18 @@ describe('a village finance period whose books do not add up', () => {
     const correction = `&mode=correction&reason=${encodeURIComponent('期末余额录错')}`;
     const report = await upload('financePeriods', [PERIODS, `fp-bal-0,${village(0).code},${PERIOD},100000,120100`], correction);
     expect(report).toMatchObject({ validRows: 0, problems: [expect.objectContaining({ row: 2, column: 'closingFen', reason: expect.stringContaining('= ¥1,200.00，与期末余额 ¥1,201.00 不符') })] });
+  });
+
+  it('is refused as a single-record correction, while a correction that keeps the books balanced is staged', async () => {
+    const admin = client(central.url, { cookie: adminSession });
+    const unbalanced = await admin.patch('/api/records/financePeriods/fp-bal-0', { changes: { closingFen: 120100 }, reason: '期末余额录错' });
+    expect(unbalanced.status).toBe(400);
+    expect(ApiError.parse(await unbalanced.json()).error).toEqual({
+      code: 'finance_unbalanced',
+      message: `${village(0).name}（${village(0).code}） ${PERIOD}：期初余额 ¥1,000.00 + 收入 ¥500.00 − 支出 ¥300.00 = ¥1,200.00，与期末余额 ¥1,201.00 不符（收入、支出为这一期已发布的收支明细合计）`,
+    });
+    const balanced = await admin.patch('/api/records/financePeriods/fp-bal-0', { changes: { openingFen: 100100, closingFen: 120100 }, reason: '期初余额录错' });
+    expect(balanced.status).toBe(202);
   });
 });
 

@@ -9,6 +9,8 @@ export const ErrorStatus = {
   invalid_id_number: 400,
   invalid_ticket_number: 400,
   invalid_enrolment_code: 400,
+  /** A village finance period whose opening balance + income − expense is not its closing balance. */
+  finance_unbalanced: 400,
   /** A working-day calendar file that is not a valid year of holidays and make-up working days. */
   invalid_calendar: 400,
   unauthorized: 401,

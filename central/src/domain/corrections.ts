@@ -2,6 +2,7 @@ import { AppError, checkIdNumber, maskIdNumber, SyncTable, SyncTables, type Corr
 import type { ImportRepository, NewRecordChange } from '../db/imports.repository';
 import type { RecordRepository } from '../db/records.repository';
 import type { Audited, Tx } from '../db/unit-of-work';
+import { correctedPeriodProblem } from './import-balance';
 import type { ImportContext } from './import-checks';
 import { IMPORT_SPECS } from './import-specs';
 import { assertCan, isInScope } from './permissions';
@@ -60,6 +61,8 @@ export async function correctRecord(deps: CorrectionDeps, staff: StaffSession, r
   }
   const parsed = SyncTables[table].safeParse(next);
   if (!parsed.success) throw new AppError('bad_request', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+  const unbalanced = table === 'financePeriods' ? await correctedPeriodProblem(deps, parsed.data) : undefined;
+  if (unbalanced) throw new AppError('finance_unbalanced', unbalanced);
   // A staged row may hold a plaintext ID number, like an upload's; it is dropped once reviewed.
   const data = { ...parsed.data, ...(idNumber ? { idNumber } : {}) };
   return stageChange(deps, staff, 'record.correct', { mode: 'correction', reason: request.reason, department, record: { table, id, changes: shown }, data, baseVersion: record.version });

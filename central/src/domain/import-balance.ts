@@ -71,17 +71,33 @@ export function periodProblems(periods: readonly (PeriodBalances & { row: number
 export async function unstageUnbalancedPeriods(deps: BalanceDeps, type: ImportContentType, importId: number): Promise<number> {
   if (type !== 'financePeriods') return 0;
   const periods: (PeriodBalances & { row: number })[] = [];
-  for await (const page of deps.imports.stagedPages(importId, PAGE)) {
-    for (const { row, data } of page) periods.push({ row, villageCode: String(data.villageCode), period: String(data.period), openingFen: Number(data.openingFen), closingFen: Number(data.closingFen) });
-  }
+  for await (const page of deps.imports.stagedPages(importId, PAGE)) for (const { row, data } of page) periods.push({ row, ...toPeriodBalances(data) });
   if (periods.length === 0) return 0;
-  const wanted = new Set(periods.map((p) => periodKey(p.villageCode, p.period)));
-  const totals = new Map<string, PeriodTotals>();
-  // A county's lines are tens of thousands a year: read them all rather than teach SQL their JSON.
-  for await (const page of deps.records.livePages('financeLines', PAGE)) addLineTotals(totals, page.map((line) => line.data), wanted);
-  const villages = await deps.records.liveData('villages', [...new Set(periods.map((p) => p.villageCode))]);
-  const names = new Map([...villages].map(([code, village]) => [code, String(village.name)]));
-  const problems = periodProblems(periods, totals, names);
+  const problems = periodProblems(periods, await publishedTotals(deps, periods), await villageNames(deps, periods));
   await deps.imports.unstage(importId, problems);
   return problems.length;
+}
+
+/** Why one period, as a single-record correction would leave it, does not add up with its published lines; undefined when it does. */
+export async function correctedPeriodProblem(deps: Pick<BalanceDeps, 'records'>, data: Record<string, unknown>): Promise<string | undefined> {
+  const period = toPeriodBalances(data);
+  const totals = await publishedTotals(deps, [period]);
+  return balanceProblem(period, totals.get(periodKey(period.villageCode, period.period)), (await villageNames(deps, [period])).get(period.villageCode));
+}
+
+function toPeriodBalances(data: Record<string, unknown>): PeriodBalances {
+  return { villageCode: String(data.villageCode), period: String(data.period), openingFen: Number(data.openingFen), closingFen: Number(data.closingFen) };
+}
+
+/** The published lines' totals of these periods. A county's lines are tens of thousands a year: read them all rather than teach SQL their JSON. */
+async function publishedTotals(deps: Pick<BalanceDeps, 'records'>, periods: readonly PeriodBalances[]): Promise<Map<string, PeriodTotals>> {
+  const wanted = new Set(periods.map((p) => periodKey(p.villageCode, p.period)));
+  const totals = new Map<string, PeriodTotals>();
+  for await (const page of deps.records.livePages('financeLines', PAGE)) addLineTotals(totals, page.map((line) => line.data), wanted);
+  return totals;
+}
+
+async function villageNames(deps: Pick<BalanceDeps, 'records'>, periods: readonly PeriodBalances[]): Promise<Map<string, string>> {
+  const villages = await deps.records.liveData('villages', [...new Set(periods.map((p) => p.villageCode))]);
+  return new Map([...villages].map(([code, village]) => [code, String(village.name)]));
 }
