@@ -137,7 +137,7 @@ describe('the print queue across a restart', () => {
     const db = openDatabase(dir);
     const repo = createPrintJobsRepository(db);
     const stamp = { kiosk: { number: '0042', name: null }, printedAt: new Date().toISOString() };
-    const receipt = { kind: 'complaint-receipt' as const, ...stamp, ticketNumber: TICKET, pin: '4821', categoryName: '其他', submittedAt: stamp.printedAt, expectedReplyBy: null };
+    const receipt = { kind: 'complaint-receipt' as const, ...stamp, ticketNumber: TICKET, pin: '4821', categoryName: '其他', submittedAt: stamp.printedAt, expectedReplyBy: null, isPendingDelivery: true };
     repo.create('was-printing', receipt);
     repo.start('was-printing');
     repo.create('was-queued', receipt);

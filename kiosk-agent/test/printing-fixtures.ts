@@ -50,8 +50,8 @@ export const sources: ReceiptSources = {
     if (!check.ok) throw new AppError('invalid_id_number', check.message);
     return check.idNumber === ID_NUMBER ? payments : { ...payments, person: null, payments: [], message: '没有查到发放记录。' };
   },
-  complaintReceipt: (t) =>
-    t === TICKET ? { ticketNumber: TICKET, pin: '4821', categoryName: '惠民补贴发放', submittedAt: '2026-11-26T02:30:00.000Z', expectedReplyBy: '2026-12-10' } : null,
+  complaintReceipt: async (t) =>
+    t === TICKET ? { ticketNumber: TICKET, pin: '4821', categoryName: '惠民补贴发放', submittedAt: '2026-11-26T02:30:00.000Z', expectedReplyBy: '2026-12-10', isPendingDelivery: false } : null,
   projectSummary: (id) => (id === project.id ? project : null),
 };
 

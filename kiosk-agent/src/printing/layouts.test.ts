@@ -12,7 +12,7 @@ const statement: PaymentStatementModel = {
   totals: { byProgram: [{ programName: '城乡居民基本养老保险', count: 6, totalFen: 60030 }, { programName: '耕地地力保护补贴', count: 6, totalFen: 60036 }], totalFen: 120066 },
   data: { version: 5, publishedAt: null },
 };
-const complaint: ComplaintReceiptModel = { kind: 'complaint-receipt', ...stamp, ticketNumber: '004200001231', pin: '0917', categoryName: '其他问题', submittedAt: '2026-11-26T02:00:00.000Z', expectedReplyBy: null };
+const complaint: ComplaintReceiptModel = { kind: 'complaint-receipt', ...stamp, ticketNumber: '004200001231', pin: '0917', categoryName: '其他问题', submittedAt: '2026-11-26T02:00:00.000Z', expectedReplyBy: null, isPendingDelivery: false };
 const project: ProjectSummaryModel = {
   kind: 'project-summary', ...stamp, name: '村道硬化', projectKind: 'poverty_alleviation', status: 'completed', progress: 100, budgetFen: 100000,
   fundSources: [{ source: '衔接资金', amountFen: 100000 }],
@@ -50,6 +50,14 @@ describe('receipt layouts', () => {
     expect(lines).toContainEqual({ kind: 'text', text: '0042 0000123 1', align: 'center', bold: true, size: 2 });
     expect(lines).toContainEqual({ kind: 'qr', data: '004200001231' });
     expect(texts(lines)).toContain('2. 办理单位会在规定的工作日内给');
+  });
+
+  it('gives central’s reply-by date, or says the clock starts when the county receives the complaint', () => {
+    const dated = texts(complaintReceiptLines({ ...complaint, expectedReplyBy: '2026-12-17' }, 48)).join('');
+    expect(dated).toContain('最迟在2026-12-17前给您答复');
+    const waiting = texts(complaintReceiptLines({ ...complaint, isPendingDelivery: true }, 48)).join('');
+    expect(waiting).toContain('网络恢复后会自动上报');
+    expect(waiting).toContain('县里收到后，办理单位会在规定的工作日内给您答复');
   });
 
   it('sums spending lines past the twentieth into one line', () => {

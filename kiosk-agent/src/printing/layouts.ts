@@ -68,9 +68,13 @@ export function paymentStatementLines(m: PaymentStatementModel, cols: number): R
 
 /** 反映问题回执: the ticket number large and grouped, its QR code, the PIN, what happens next. */
 export function complaintReceiptLines(m: ComplaintReceiptModel, cols: number): ReceiptLine[] {
+  // Central counts the deadline from the day it receives the complaint: before then there
+  // is no date to promise, only when it will be known.
   const reply = m.expectedReplyBy
     ? `2. 最迟在${formatDate(m.expectedReplyBy)}前给您答复。`
-    : '2. 办理单位会在规定的工作日内给您答复。';
+    : m.isPendingDelivery
+      ? '2. 这台一体机暂时联系不上县里，网络恢复后会自动上报。县里收到后，办理单位会在规定的工作日内给您答复，答复日期可以在“查进度”里看到。'
+      : '2. 办理单位会在规定的工作日内给您答复，答复日期可以在“查进度”里看到。';
   return [
     ...title('反映问题回执', cols),
     rule(cols),

@@ -13,7 +13,7 @@ const EmptyBody = z.object({}).optional();
 export interface PrintRoutesDeps {
   queue: PrintQueue;
   paymentStatement(idNumber: string): ReceiptModel;
-  complaintReceipt(ticketNumber: string): ReceiptModel;
+  complaintReceipt(ticketNumber: string): Promise<ReceiptModel>;
   projectSummary(projectId: string): ReceiptModel;
   testPage(): ReceiptModel;
   printerState(): PrinterState;
@@ -38,9 +38,9 @@ export function printRoutes(d: PrintRoutesDeps): Router {
       const { idNumber } = parseInput(PrintPaymentStatement, req.body);
       accept(res, d.paymentStatement(idNumber));
     })
-    .post('/api/print/complaint-receipt', (req, res) => {
+    .post('/api/print/complaint-receipt', async (req, res) => {
       const { ticketNumber } = parseInput(ComplaintBody, req.body);
-      accept(res, d.complaintReceipt(ticketNumber));
+      accept(res, await d.complaintReceipt(ticketNumber));
     })
     .post('/api/print/project-summary', (req, res) => {
       const { projectId } = parseInput(PrintProjectSummary, req.body);

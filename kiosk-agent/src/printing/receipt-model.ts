@@ -30,7 +30,13 @@ export interface ComplaintReceiptModel extends KioskStamp {
   pin: string;
   categoryName: string;
   submittedAt: string;
+  /** Central's reply-by date (`YYYY-MM-DD`), or null when central has not set one yet. */
   expectedReplyBy: string | null;
+  /**
+   * Not yet delivered to central. Absent in jobs queued before this field existed: read as
+   * false, which only changes the wording of a receipt without a date.
+   */
+  isPendingDelivery: boolean;
 }
 
 export interface ProjectSummaryModel extends KioskStamp {

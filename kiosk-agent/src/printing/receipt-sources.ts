@@ -1,17 +1,24 @@
 import { AppError, isValidTicketNumber, normalizeTicketNumber, TICKET_NUMBER_MESSAGE, type PaymentsLookupResult, type Project } from '@sunshine/contracts';
 import type { ComplaintReceiptModel, KioskStamp, PaymentStatementModel, ProjectSummaryModel } from './receipt-model';
 
+/** What a complaint receipt says about the complaint, from the kiosk's outbox and central. */
+export interface ComplaintReceiptSource {
+  ticketNumber: string;
+  pin: string;
+  categoryName: string;
+  submittedAt: string;
+  /** Central's reply-by date; null while central has not got the complaint (or cannot be asked). */
+  expectedReplyBy: string | null;
+  /** Still in this kiosk's outbox: it reaches the county when the network is back. */
+  isPendingDelivery: boolean;
+}
+
 /** Where receipt content comes from; the agent wires these to its stores. */
 export interface ReceiptSources {
   /** @throws AppError('invalid_id_number') on a bad ID number */
   paymentStatement(idNumber: string): PaymentsLookupResult;
-  complaintReceipt(ticketNumber: string): {
-    ticketNumber: string;
-    pin: string;
-    categoryName: string;
-    submittedAt: string;
-    expectedReplyBy: string | null;
-  } | null;
+  /** May ask central for the reply-by date, so it answers in its own time. */
+  complaintReceipt(ticketNumber: string): Promise<ComplaintReceiptSource | null>;
   projectSummary(projectId: string): Project | null;
 }
 
@@ -36,10 +43,10 @@ export function paymentStatementModel(sources: ReceiptSources, idNumber: string,
   };
 }
 
-export function complaintReceiptModel(sources: ReceiptSources, ticketNumber: string, stamp: KioskStamp): ComplaintReceiptModel {
+export async function complaintReceiptModel(sources: ReceiptSources, ticketNumber: string, stamp: KioskStamp): Promise<ComplaintReceiptModel> {
   const normalized = normalizeTicketNumber(ticketNumber);
   if (!isValidTicketNumber(normalized)) throw new AppError('invalid_ticket_number', TICKET_NUMBER_MESSAGE);
-  const found = sources.complaintReceipt(normalized);
+  const found = await sources.complaintReceipt(normalized);
   if (!found) throw new AppError('not_found', '这台一体机上没有找到这个查询号。');
   return { kind: 'complaint-receipt', ...stamp, ...found };
 }
