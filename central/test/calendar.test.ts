@@ -1,10 +1,10 @@
 import { ApiError, AuditLogEntry, FleetList, HolidayCalendarList, Page, StaffTicketDetail, type HolidayCalendar } from '@sunshine/contracts';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSettingsRepository } from '../src/db/settings.repository';
-import { createAudited } from '../src/db/unit-of-work';
-import { loadHolidayCalendars } from '../src/domain/holiday-calendars';
-import { loadCalendarFiles } from '../src/import/holidays-file';
+import { createSettingsRepository } from '../src/settings/settings.repository';
+import { createAudited } from '../src/platform/unit-of-work';
+import { loadHolidayCalendars } from '../src/calendar/holiday-calendars';
+import { loadCalendarFiles } from '../src/calendar/holidays-file';
 import { client, loginAs } from './factories';
 import { adminClient, startTestCentral, type TestCentral } from './harness';
 

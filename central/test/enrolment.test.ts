@@ -3,10 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { ApiError, EnrolResponse } from '@sunshine/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from '../src/db/database';
-import { createKioskRepository } from '../src/db/kiosks.repository';
-import { createAudited } from '../src/db/unit-of-work';
-import { createEnrolmentCode, enrolKiosk } from '../src/domain/enrolment';
+import { openDatabase, type Db } from '../src/platform/database';
+import { createKioskRepository } from '../src/fleet/kiosks.repository';
+import { createAudited } from '../src/platform/unit-of-work';
+import { createEnrolmentCode, enrolKiosk } from '../src/fleet/enrolment.service';
 import { startTestCentral, type TestCentral } from './harness';
 
 const post = (url: string, body: unknown) =>

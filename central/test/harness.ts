@@ -6,9 +6,9 @@ import { generateCounty } from '@sunshine/synthetic-county';
 import type { CountyManifest } from '@sunshine/contracts';
 import { buildCentral } from '../src/app';
 import { loadConfig } from '../src/config';
-import { openDatabase, type Db } from '../src/db/database';
-import { createKioskRepository } from '../src/db/kiosks.repository';
-import { createEnrolmentCode, newEnrolmentCode } from '../src/domain/enrolment';
+import { openDatabase, type Db } from '../src/platform/database';
+import { createKioskRepository } from '../src/fleet/kiosks.repository';
+import { createEnrolmentCode, newEnrolmentCode } from '../src/fleet/enrolment.service';
 import { client, loginAs } from './factories';
 
 export { loginAs };

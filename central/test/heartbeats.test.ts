@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from '../src/db/database';
-import { createHeartbeatRepository } from '../src/db/heartbeats.repository';
+import { openDatabase, type Db } from '../src/platform/database';
+import { createHeartbeatRepository } from '../src/fleet/heartbeats.repository';
 import { buildHeartbeat } from './factories';
 
 describe('heartbeat store', () => {

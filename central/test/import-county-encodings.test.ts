@@ -5,9 +5,9 @@ import { CountyFile } from '@sunshine/contracts';
 import { generateCounty } from '@sunshine/synthetic-county';
 import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createContentRepository } from '../src/db/content.repository';
-import { openDatabase, type Db } from '../src/db/database';
-import { loadCounty } from '../src/import/county-loader';
+import { createContentRepository } from '../src/sync/content.repository';
+import { openDatabase, type Db } from '../src/platform/database';
+import { loadCounty } from '../src/imports/county-loader';
 import { countyRows } from './factories';
 
 // 喆, 堃, 昇 and 珺 are only in GBK, not GB2312; 𠮷 only in GB18030.

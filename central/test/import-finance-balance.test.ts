@@ -4,9 +4,9 @@ import path from 'node:path';
 import { ApiError, CountyFile, ImportReport, PublishResult } from '@sunshine/contracts';
 import { generateCounty } from '@sunshine/synthetic-county';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createContentRepository } from '../src/db/content.repository';
-import { openDatabase } from '../src/db/database';
-import { loadCounty } from '../src/import/county-loader';
+import { createContentRepository } from '../src/sync/content.repository';
+import { openDatabase } from '../src/platform/database';
+import { loadCounty } from '../src/imports/county-loader';
 import { client, countyRows, loginAs } from './factories';
 import { adminCookie, startTestCentral, type TestCentral } from './harness';
 

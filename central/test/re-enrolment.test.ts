@@ -1,7 +1,7 @@
 import { ApiError, AuditLogEntry, CreatedEnrolmentCode, EnrolResponse, FleetKiosk } from '@sunshine/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createKioskRepository } from '../src/db/kiosks.repository';
-import { createEnrolmentCode } from '../src/domain/enrolment';
+import { createKioskRepository } from '../src/fleet/kiosks.repository';
+import { createEnrolmentCode } from '../src/fleet/enrolment.service';
 import { buildIntake, client, loginAs } from './factories';
 import { adminClient, startTestCentral, type TestCentral } from './harness';
 

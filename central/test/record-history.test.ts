@@ -8,8 +8,8 @@ import { Kysely, Migrator, SqliteDialect, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCentral, type Central } from '../src/app';
 import { loadConfig } from '../src/config';
-import { migrationProvider } from '../src/db/migrations';
-import type { Database } from '../src/db/schema';
+import { migrationProvider } from '../src/platform/migrations';
+import type { Database } from '../src/platform/schema';
 import { countyRows, type client } from './factories';
 import { adminClient, reviewerClient, startTestCentral, TEST_ADMIN_PASSWORD, type TestCentral } from './harness';
 

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Db } from '../src/db/database';
+import type { Db } from '../src/platform/database';
 
 const TABLES = ['content_versions', 'content_records', 'record_owners', 'record_history', 'payment_identities', 'imports', 'import_rows', 'import_problems', 'staff', 'staff_sessions', 'tickets', 'ticket_events', 'kiosks', 'enrolment_codes', 'settings', 'audit_log'];
 

@@ -4,8 +4,8 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrationProvider } from '../src/db/migrations';
-import type { Database } from '../src/db/schema';
+import { migrationProvider } from '../src/platform/migrations';
+import type { Database } from '../src/platform/schema';
 
 const BEFORE = '2026-11-27-0006-kiosk-places';
 

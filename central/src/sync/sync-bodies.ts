@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { KeyObject } from 'node:crypto';
-import type { ContentRepository, PublishedVersion } from '../db/content.repository';
+import type { ContentRepository, PublishedVersion } from './content.repository';
 import { buildSyncBody, type SyncBody } from './sync-body';
 
 /**

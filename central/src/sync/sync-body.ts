@@ -5,7 +5,7 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import zlib from 'node:zlib';
 import { SYNC_PROTOCOL, type SignedManifest, type SyncManifest } from '@sunshine/contracts';
-import type { ContentChange, PublishedVersion } from '../db/content.repository';
+import type { ContentChange, PublishedVersion } from './content.repository';
 
 export interface SyncBody {
   file: string;

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { complaintPlace, complaintTown, countBy, dataProgress, sumUsage, toCsv } from './statistics.service';
+
+describe('statistics', () => {
+  it('counts by key, largest first', () => {
+    expect(countBy(['a', 'b', 'b'], (x) => x)).toEqual([
+      { key: 'b', count: 2 },
+      { key: 'a', count: 1 },
+    ]);
+  });
+
+  it("places a complaint at its subject's village or town first, then its kiosk's village", () => {
+    expect(complaintPlace('452123100201', '452123101001')).toBe('452123100201');
+    expect(complaintPlace('452123101', '452123100201')).toBe('452123101');
+    expect(complaintPlace('452123', '452123100201')).toBe('452123100201');
+    expect(complaintPlace(null, '452123101001')).toBe('452123101001');
+    expect(complaintPlace(null, undefined)).toBeNull();
+    expect(complaintPlace('452123', null)).toBeNull();
+  });
+
+  it('counts a complaint under the town of its place', () => {
+    expect(complaintTown('452123100201')).toBe('452123100');
+    expect(complaintTown('452123101')).toBe('452123101');
+    expect(complaintTown(null)).toBe('unknown');
+  });
+
+  it('adds up usage by screen and by kiosk', () => {
+    const usage = sumUsage([
+      { kioskNumber: '0001', usage: { home: 3, payments: 1 } },
+      { kioskNumber: '0002', usage: { home: 1 } },
+    ]);
+    expect(usage.byScreen).toEqual([
+      { key: 'home', count: 4 },
+      { key: 'payments', count: 1 },
+    ]);
+    expect(usage.byKiosk).toEqual([
+      { key: '0001', count: 4 },
+      { key: '0002', count: 1 },
+    ]);
+  });
+
+  it('marks programmes with nothing published for the period as missing', () => {
+    const rows = dataProgress([{ code: 'dibao', name: '低保', department: '民政' }, { code: 'gengdi', name: '耕地', department: '农业' }], new Map([['dibao', 12]]));
+    expect(rows.map((r) => [r.programCode, r.isMissing])).toEqual([
+      ['gengdi', true],
+      ['dibao', false],
+    ]);
+  });
+
+  it('writes CSV that Excel reads, quoting commas and defusing formulas', () => {
+    expect(toCsv([{ a: '1,2', b: '=cmd()' }], ['a', 'b'])).toBe('\uFEFFa,b\r\n"1,2",\'=cmd()\r\n');
+  });
+});
