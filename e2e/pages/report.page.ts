@@ -38,13 +38,23 @@ export class ReportPage {
     return (await phrase.innerText()).replace(/^✓\s*/, '').trim();
   }
 
-  /** 下一步 on the message step, then the phone (empty for anonymous), then 下一步 to the confirmation. */
-  async toConfirm(phone = ''): Promise<void> {
+  /** 下一步 on the message step, to the phone. */
+  async toContact(): Promise<void> {
     await this.kiosk.testId('message-next').click();
     await this.kiosk.testId('contact-next').waitFor();
+  }
+
+  /** Types the phone (none: anonymous) and goes on to the confirmation. */
+  async giveContact(phone = ''): Promise<void> {
     await this.kiosk.typeOnKeypad(phone);
     await this.kiosk.testId('contact-next').click();
     await this.kiosk.testId('complaint-confirm').waitFor();
+  }
+
+  /** From the message step to the confirmation, with `phone` or anonymous. */
+  async toConfirm(phone = ''): Promise<void> {
+    await this.toContact();
+    await this.giveContact(phone);
   }
 
   /** 确认提交; returns the ticket number and PIN shown. */

@@ -1,14 +1,10 @@
 import { formatTicketNumber, readDigits, readFenChinese } from '@sunshine/contracts';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { KioskPage } from '../pages/kiosk.page';
-import { KioskTraces } from '../pages/kiosk-traces';
-import { PaymentsPage } from '../pages/payments.page';
-import { ReportPage } from '../pages/report.page';
-import { TicketPage } from '../pages/ticket.page';
-import { artifactsDir } from '../support/artifacts';
-import { viewports } from '../support/browser';
-import { loginStaff, replyToTicket } from '../support/central-staff';
+import type { KioskPage } from '../pages/kiosk.page';
+import { openTracedKiosk, type TracedKiosk } from '../pages/traced-kiosk';
+import { loginStaff } from '../support/central-staff';
 import { useKioskSuite } from '../support/kiosk-suite';
+import { fileAnsweredComplaint } from '../support/replied-ticket';
 import { printedTexts } from '../support/virtual-printer-control';
 
 // Two villagers at one kiosk, one after the other in the same browser (docs/design.md §8):
@@ -25,19 +21,11 @@ interface Traces {
   spoken: string[];
 }
 
-interface Kiosk {
-  kiosk: KioskPage;
-  traces: KioskTraces;
-  payments: PaymentsPage;
-  report: ReportPage;
-  ticket: TicketPage;
-}
-
 interface PersonalScreen {
   name: string;
   leaves: Leave[];
   /** Villager A's visit, ending on the personal screen after 朗读 was pressed. */
-  visit: (k: Kiosk) => Promise<Traces>;
+  visit: (k: TracedKiosk) => Promise<Traces>;
 }
 
 const REPLY = '经核实，补贴已于本月补发到您的账户。';
@@ -61,7 +49,7 @@ async function lookUpAgent(idNumber: string): Promise<{ maskedId: string; totalF
 }
 
 /** Presses 朗读 and waits until the agent was asked for the speech. */
-async function readAloud({ kiosk, traces }: Kiosk): Promise<void> {
+async function readAloud({ kiosk, traces }: TracedKiosk): Promise<void> {
   const before = traces.spoken.length;
   await kiosk.readAloud();
   await expect.poll(() => traces.spoken.length).toBeGreaterThan(before);
@@ -139,7 +127,7 @@ function queryFor(leave: Leave): string {
 }
 
 /** Villager A's way back to the home screen. */
-async function leaveBy(leave: Leave, { kiosk }: Kiosk): Promise<void> {
+async function leaveBy(leave: Leave, { kiosk }: TracedKiosk): Promise<void> {
   const home = kiosk.testId('tile-payments');
   switch (leave) {
     case '首页':
@@ -171,7 +159,7 @@ async function expectNothingOnScreen(kiosk: KioskPage, left: Traces): Promise<vo
 }
 
 /** Villager B's visit: every screen that could hold something of A's, then a complaint of B's own. */
-async function expectNothingOfA(k: Kiosk, left: Traces, spokenFrom: number, printedBefore: number): Promise<void> {
+async function expectNothingOfA(k: TracedKiosk, left: Traces, spokenFrom: number, printedBefore: number): Promise<void> {
   const { kiosk, traces } = k;
   await kiosk.testId('tile-payments').waitFor();
   await expect.poll(() => traces.media(), { timeout: 5_000 }).toEqual({ liveTracks: 0, recordings: 0 });
@@ -224,32 +212,10 @@ async function expectFiledAtCentral(ticketNumber: string, text: string): Promise
 }
 
 beforeAll(async () => {
-  const created = (await (
-    await fetch(`${suite.stack.agentUrl}/api/complaints`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ category: 'subsidy', text: '补贴没有收到' }),
-    })
-  ).json()) as { ticketNumber: string; pin: string };
-  const cookie = await loginStaff(suite.stack.centralUrl, suite.stack.adminPassword);
-  // expect.poll works only inside a test: wait for the forwarder by hand.
-  const atCentral = async () =>
-    (await fetch(`${suite.stack.centralUrl}/api/tickets/${created.ticketNumber}`, { headers: { cookie } })).ok;
-  for (let tries = 0; !(await atCentral()); tries += 1) {
-    if (tries > 120) throw new Error('the prepared complaint never reached central');
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  await replyToTicket(suite.stack.centralUrl, cookie, created.ticketNumber, REPLY);
-  replied = created;
+  replied = await fileAnsweredComplaint(suite.stack, REPLY);
 });
 
-async function openKiosk(query: string): Promise<Kiosk> {
-  const page = await suite.browser.newPage({ viewport: viewports.landscape });
-  const traces = await KioskTraces.attach(page);
-  const kiosk = new KioskPage(page, artifactsDir, 'landscape');
-  await kiosk.open(suite.stack.agentUrl, query);
-  return { kiosk, traces, payments: new PaymentsPage(kiosk), report: new ReportPage(kiosk), ticket: new TicketPage(kiosk) };
-}
+const openKiosk = (query: string) => openTracedKiosk(suite, 'landscape', query);
 
 describe.each(SCREENS)('after $name', (screen) => {
   it.each(screen.leaves)('villager B meets nothing of A\'s when A leaves by %s', async (leave) => {

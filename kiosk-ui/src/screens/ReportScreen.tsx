@@ -179,13 +179,13 @@ export function ReportScreen() {
             <dt>联系</dt>
             <dd>{phone === '' ? '匿名' : phone}</dd>
           </dl>
-          <PrivateSpeechNote what={CONFIRM_PRIVATE} />
           {error !== null && <Notice kind="error" testId="submit-error">{error}</Notice>}
           <div className="button-row">
             <button type="button" className="action-button" onClick={() => setStep('message')} data-testid="confirm-edit">返回修改</button>
             <button type="button" className="action-button action-button--primary" onClick={() => void handleSubmit()} disabled={isBusy} data-testid="confirm-submit">
               {isBusy ? '正在提交…' : '确认提交'}
             </button>
+            <PrivateSpeechNote what={CONFIRM_PRIVATE} />
           </div>
         </div>
       )}

@@ -6,7 +6,7 @@ import {
   ticketCreatedSpeech,
   ticketStatusSpeech,
 } from './personal-speech';
-import { privateNoteText, publicSpeech } from './screen-speech';
+import { privateNoteText, privateSpeechText, publicSpeech } from './screen-speech';
 
 const FOUND: PaymentsLookupResult = {
   person: { name: '张秀英', maskedId: '110105********0021', villageName: '东村' },
@@ -49,7 +49,7 @@ describe('speech of personal screens', () => {
     const speech = paymentsResultSpeech(FOUND);
     expect(speech.onArrival).not.toContain('张秀英');
     expect(speech.onArrival).not.toContain('四百五十元');
-    expect(speech.onArrival).toContain('要听，请按下方的“朗读”');
+    expect(speech.onArrival).toContain('姓名和金额不会自动读出来。要听，请按下方的“朗读”');
     expect(speech.onRequest).toContain('张秀英，您一共有一笔补贴，合计四百五十元');
   });
 
@@ -95,9 +95,10 @@ describe('speech of personal screens', () => {
     expect(speech.onRequest).toContain('联系电话：一三八零零一三八零零零');
   });
 
-  it('names what is kept back and suggests an earphone', () => {
-    expect(privateNoteText('姓名和金额')).toBe(
-      '为了保护隐私，姓名和金额不自动朗读。要听，请按下方的“朗读”；如有耳机，可以先插上耳机。',
+  it('names what is kept back and suggests an earphone, on screen and aloud', () => {
+    expect(privateNoteText('姓名和金额')).toBe('姓名和金额不自动朗读，要听请按“朗读”；如有耳机，请先插上。');
+    expect(privateSpeechText('姓名和金额')).toBe(
+      '为了保护您的隐私，姓名和金额不会自动读出来。要听，请按下方的“朗读”；如有耳机，可以先插上耳机。',
     );
   });
 });

@@ -17,17 +17,22 @@ export function publicSpeech(text: string): ScreenSpeech {
 }
 
 /**
- * The sentence a personal screen shows and says about itself. This agent reports no
- * earphone socket, so the earphone is suggested in general words.
+ * The line a personal screen shows about itself. This agent reports no earphone socket,
+ * so the earphone is suggested in general words.
  */
 export function privateNoteText(what: string): string {
-  return `为了保护隐私，${what}不自动朗读。要听，请按下方的“朗读”；如有耳机，可以先插上耳机。`;
+  return `${what}不自动朗读，要听请按“朗读”；如有耳机，请先插上。`;
+}
+
+/** The same, said on arrival, with the reason. */
+export function privateSpeechText(what: string): string {
+  return `为了保护您的隐私，${what}不会自动读出来。要听，请按下方的“朗读”；如有耳机，可以先插上耳机。`;
 }
 
 /**
  * A screen showing `what` (e.g. 姓名和金额): on arrival only `guidance` and the privacy
- * note are read; `details` (the whole screen) waits for 朗读.
+ * sentence are read; `details` (the whole screen) waits for 朗读.
  */
 export function personalSpeech(guidance: string, what: string, details: string): ScreenSpeech {
-  return { onArrival: `${guidance}${privateNoteText(what)}`, onRequest: details };
+  return { onArrival: `${guidance}${privateSpeechText(what)}`, onRequest: details };
 }

@@ -95,8 +95,8 @@ export function PaymentsResult({ idNumber, result }: { idNumber: string; result:
         <button type="button" className="action-button action-button--primary" onClick={() => void printer.print()} data-testid="print">
           打印
         </button>
+        <PrivateSpeechNote what={PAYMENTS_PRIVATE} />
       </div>
-      <PrivateSpeechNote what={PAYMENTS_PRIVATE} />
       <PrintStatus view={printer.view} onRetry={() => void printer.retry()} onShowOnScreen={printer.dismiss} />
     </ScreenLayout>
   );

@@ -29,8 +29,8 @@ export function ReportDone({ ticketNumber, pin }: { ticketNumber: string; pin: s
         <button type="button" className="action-button" onClick={endVisit} data-testid="visit-finish">
           办完了，回首页
         </button>
+        <PrivateSpeechNote what={TICKET_PRIVATE} />
       </div>
-      <PrivateSpeechNote what={TICKET_PRIVATE} />
       <PrintStatus view={printer.view} onRetry={() => void printer.retry()} onShowOnScreen={printer.dismiss} />
     </ScreenLayout>
   );

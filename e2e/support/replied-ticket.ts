@@ -1,0 +1,24 @@
+import type { UiStack } from './ui-stack';
+import { loginStaff, replyToTicket } from './central-staff';
+
+/**
+ * A complaint filed at the kiosk's agent, delivered to central and answered there: what a
+ * villager needs before following up a reply with the receipt's PIN. For `beforeAll`,
+ * where `expect.poll` cannot run, so it waits for the forwarder by hand.
+ */
+export async function fileAnsweredComplaint(stack: UiStack, reply: string): Promise<{ ticketNumber: string; pin: string }> {
+  const response = await fetch(`${stack.agentUrl}/api/complaints`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ category: 'subsidy', text: '补贴没有收到' }),
+  });
+  const created = (await response.json()) as { ticketNumber: string; pin: string };
+  const cookie = await loginStaff(stack.centralUrl, stack.adminPassword);
+  const atCentral = async () => (await fetch(`${stack.centralUrl}/api/tickets/${created.ticketNumber}`, { headers: { cookie } })).ok;
+  for (let tries = 0; !(await atCentral()); tries += 1) {
+    if (tries > 120) throw new Error('the complaint never reached central');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  await replyToTicket(stack.centralUrl, cookie, created.ticketNumber, reply);
+  return created;
+}
