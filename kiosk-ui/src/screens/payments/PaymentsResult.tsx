@@ -3,19 +3,18 @@ import { useCallback, useMemo, useState } from 'react';
 import { printPaymentStatement } from '../../agent/agent-api';
 import { AskAboutButton } from '../../components/AskAboutButton';
 import { PaymentsIcon } from '../../components/Icons';
-import { Pager, pageCountOf, pageOf } from '../../components/Pager';
+import { Pager } from '../../components/Pager';
 import { PrintStatus } from '../../components/PrintStatus';
 import { PrivateSpeechNote } from '../../components/PrivateSpeechNote';
 import { Notice, ScreenLayout } from '../../components/ScreenLayout';
 import { usePrintJob } from '../../components/usePrintJob';
+import { useFittedPages } from '../../components/useFittedPages';
 import { useSession } from '../../session/session';
 import { useBackHandler } from '../../session/useScreenSpeech';
 import { PAYMENTS_PRIVATE } from '../../speech/personal-speech';
 import { PolicyReader } from './PolicyReader';
 import { formatIsoDate } from '../../format/format-data-date';
 import { groupPayments } from './group-payments';
-
-const ROWS_PER_PAGE = 3;
 
 interface Row {
   key: string;
@@ -44,7 +43,7 @@ export function PaymentsResult({ idNumber, result }: { idNumber: string; result:
       ),
     [result],
   );
-  const [page, setPage] = useState(1);
+  const fit = useFittedPages(rows);
   const [openRow, setOpenRow] = useState<Row | null>(null);
   const printer = usePrintJob(() => printPaymentStatement(idNumber));
   const [policyOf, setPolicyOf] = useState<Row | null>(null);
@@ -76,12 +75,12 @@ export function PaymentsResult({ idNumber, result }: { idNumber: string; result:
       <p className="total-line" data-testid="payments-total">
         共 {result.payments.length} 笔，合计 <strong className="money">{formatFen(result.totals.totalFen)}</strong>
       </p>
-      <ul className="row-list" data-testid="payments-groups">
-        {pageOf(rows, page, ROWS_PER_PAGE).map((row) => (
+      <ul ref={fit.listRef} className={`row-list ${fit.listClass}`} data-paged-list="" data-testid="payments-groups">
+        {fit.rendered.map((row) => (
           <li key={row.key}>
             <button type="button" className="row-button" onClick={() => setOpenRow(row)} data-testid="payments-group">
               <span className="row-button__main">
-                {row.programName} · {row.year}年
+                {row.programName} · <span className="keep-whole">{row.year}年</span>
               </span>
               <span className="row-button__side">
                 {row.count} 笔 · <strong className="money">{formatFen(row.totalFen)}</strong> · 看明细 ▶
@@ -91,7 +90,7 @@ export function PaymentsResult({ idNumber, result }: { idNumber: string; result:
         ))}
       </ul>
       <div className="button-row">
-        <Pager page={page} pageCount={pageCountOf(rows.length, ROWS_PER_PAGE)} onPage={setPage} />
+        <Pager {...fit.pager} />
         <button type="button" className="action-button action-button--primary" onClick={() => void printer.print()} data-testid="print">
           打印
         </button>
@@ -102,14 +101,12 @@ export function PaymentsResult({ idNumber, result }: { idNumber: string; result:
   );
 }
 
-const LINES_PER_PAGE = 3;
-
 function PaymentLines({ row, onPolicy }: { row: Row; onPolicy: () => void }) {
-  const [page, setPage] = useState(1);
+  const fit = useFittedPages(row.payments);
   return (
     <ScreenLayout title={`${row.programName} ${row.year}年`} Icon={PaymentsIcon} hint={`共 ${row.count} 笔，合计 ${formatFen(row.totalFen)}`}>
-      <ul className="row-list" data-testid="payment-lines">
-        {pageOf(row.payments, page, LINES_PER_PAGE).map((payment) => (
+      <ul ref={fit.listRef} className={`row-list ${fit.listClass}`} data-paged-list="" data-testid="payment-lines">
+        {fit.rendered.map((payment) => (
           <li key={payment.id} className="line-card" data-testid="payment-line">
             <span className="line-card__text">
               <span className="line-card__main">
@@ -130,7 +127,7 @@ function PaymentLines({ row, onPolicy }: { row: Row; onPolicy: () => void }) {
         ))}
       </ul>
       <div className="button-row">
-        <Pager page={page} pageCount={pageCountOf(row.payments.length, LINES_PER_PAGE)} onPage={setPage} />
+        <Pager {...fit.pager} />
         <button type="button" className="action-button" onClick={onPolicy} data-testid="payment-policy">
           这是什么补贴
         </button>
