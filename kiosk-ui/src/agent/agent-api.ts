@@ -45,6 +45,10 @@ export const printPaymentStatement = (idNumber: string) =>
 export const printComplaintReceipt = (ticketNumber: string) =>
   agentRequest('/api/print/complaint-receipt', PrintJobAccepted, { body: { ticketNumber } });
 
+/** 项目公开 summary: nothing personal, so it may be printed by anyone at any time. */
+export const printProjectSummary = (projectId: string) =>
+  agentRequest('/api/print/project-summary', PrintJobAccepted, { body: { projectId } });
+
 export const printTestPage = () => agentRequest('/api/print/test-page', PrintJobAccepted, { body: {} });
 
 export const getPrintJob = (jobId: string, signal?: AbortSignal) =>

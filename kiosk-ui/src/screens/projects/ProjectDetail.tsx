@@ -1,11 +1,15 @@
 import { formatFen, type ProjectView } from '@sunshine/contracts';
 import { useState } from 'react';
+import { printProjectSummary } from '../../agent/agent-api';
 import { AskAboutButton } from '../../components/AskAboutButton';
 import { ProjectsIcon } from '../../components/Icons';
 import { Pager, pageCountOf, pageOf } from '../../components/Pager';
+import { PrintStatus } from '../../components/PrintStatus';
 import { ScreenLayout } from '../../components/ScreenLayout';
+import { usePrintJob } from '../../components/usePrintJob';
 import { useScreenSpeech } from '../../session/useScreenSpeech';
 import { formatIsoDate } from '../../format/format-data-date';
+import { NumberText } from '../../format/NumberText';
 import { projectStatusWords, projectText } from '../../speech/screen-texts';
 import { AttachmentViewer } from './AttachmentViewer';
 
@@ -14,6 +18,7 @@ const LINES_PER_PAGE = 4;
 /** One project: where the money came from, what it was spent on, who built it, progress, outcome. */
 export function ProjectDetail({ project, isViewing, onView }: { project: ProjectView; isViewing: boolean; onView: () => void }) {
   const [page, setPage] = useState(1);
+  const printer = usePrintJob(() => printProjectSummary(project.id));
   useScreenSpeech(isViewing ? null : projectText(project));
   if (isViewing) return <AttachmentViewer projectName={project.name} attachments={project.attachments} />;
   return (
@@ -23,22 +28,22 @@ export function ProjectDetail({ project, isViewing, onView }: { project: Project
           <h2 className="section-title">钱从哪里来</h2>
           <ul className="plain-list">
             {project.fundSources.map((s) => (
-              <li key={s.source}>{s.source} · <strong className="money">{formatFen(s.amountFen)}</strong></li>
+              <li key={s.source}><NumberText text={s.source} /> · <strong className="money">{formatFen(s.amountFen)}</strong></li>
             ))}
           </ul>
-          <p><span className="label">承建单位</span>{project.contractor || '—'}</p>
+          <p><span className="label">承建单位</span><NumberText text={project.contractor || '—'} /></p>
           <div className="progress" aria-label="进度">
             <div className="progress__track"><div className="progress__fill" style={{ width: `${project.progress}%` }} /></div>
             <span>{projectStatusWords(project)}</span>
           </div>
-          {project.outcome !== '' && <p><span className="label">效果</span>{project.outcome}</p>}
+          {project.outcome !== '' && <p><span className="label">效果</span><NumberText text={project.outcome} /></p>}
         </div>
         <div className="facts">
           <h2 className="section-title">花到哪里去（已花 {formatFen(project.spentFen)}）</h2>
           <ul className="plain-list" data-testid="project-spending">
             {pageOf(project.spending, page, LINES_PER_PAGE).map((line, i) => (
               <li key={`${line.item}-${line.date}-${i}`}>
-                {formatIsoDate(line.date)} · {line.item} · <strong className="money">{formatFen(line.amountFen)}</strong>
+                <span className="keep-whole">{formatIsoDate(line.date)}</span> · <NumberText text={line.item} /> · <strong className="money">{formatFen(line.amountFen)}</strong>
               </li>
             ))}
           </ul>
@@ -52,7 +57,11 @@ export function ProjectDetail({ project, isViewing, onView }: { project: Project
             看附件（{project.attachments.length}）
           </button>
         )}
+        <button type="button" className="action-button action-button--primary" onClick={() => void printer.print()} data-testid="print">
+          打印
+        </button>
       </div>
+      <PrintStatus view={printer.view} onRetry={() => void printer.retry()} onShowOnScreen={printer.dismiss} />
     </ScreenLayout>
   );
 }
