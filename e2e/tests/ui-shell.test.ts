@@ -1,13 +1,29 @@
+import { VillageList } from '@sunshine/contracts';
 import { describe, expect, it } from 'vitest';
-import type { TileId } from '../pages/kiosk.page';
+import type { KioskPage, TileId } from '../pages/kiosk.page';
 import { viewports, type Orientation } from '../support/browser';
 import { useKioskSuite } from '../support/kiosk-suite';
-import { auditLayout } from '../support/layout-audit';
+import { auditLayout, auditNumberBreaks, auditPageFill, placeInHeader, type LayoutViolation } from '../support/layout-audit';
 
 const suite = useKioskSuite();
 const { openKiosk } = suite;
 
 const TILES: TileId[] = ['payments', 'projects', 'finance', 'notices', 'report', 'ticket'];
+const NOTICE_CATEGORIES = ['village', 'government', 'party'] as const;
+
+/** Runs `audit` on the screen now, once it has settled, and keeps what it finds under `name`. */
+async function collect(kiosk: KioskPage, problems: string[], name: string, audit: (page: KioskPage['page']) => Promise<LayoutViolation[]>) {
+  await kiosk.page.evaluate(() => document.fonts.ready);
+  await kiosk.page.waitForTimeout(200);
+  for (const v of await audit(kiosk.page)) problems.push(`${name}: ${v.rule} "${v.text}" ${v.detail}`);
+}
+
+/** Opens a notice category and waits for its list or its empty note. */
+async function openNotices(kiosk: KioskPage, category: (typeof NOTICE_CATEGORIES)[number]): Promise<number> {
+  await kiosk.testId(`notice-category-${category}`).click();
+  await kiosk.page.locator('[data-testid="notice-item"], [data-testid="notices-empty"]').first().waitFor();
+  return kiosk.testId('notice-item').count();
+}
 
 describe('the layout audit', () => {
   it('flags small text, small targets and low contrast', async () => {
@@ -43,6 +59,81 @@ describe.each(Object.keys(viewports) as Orientation[])('kiosk shell (%s)', (orie
       await kiosk.screenshot(`${tile}-first`);
     }
     expect(problems).toEqual([]);
+    await kiosk.page.close();
+  });
+
+  it('fills a page of every paged list to the height it has: no other row would fit under the last', async () => {
+    const kiosk = await openKiosk(orientation);
+    const problems: string[] = [];
+    await kiosk.openTile('projects');
+    await kiosk.testId('project-item').first().waitFor();
+    await collect(kiosk, problems, 'projects', auditPageFill);
+    await kiosk.home.click();
+    await kiosk.openTile('finance');
+    await kiosk.testId('finance-period').first().waitFor();
+    await collect(kiosk, problems, 'finance periods', auditPageFill);
+    await kiosk.home.click();
+    await kiosk.openTile('notices');
+    for (const category of NOTICE_CATEGORIES) {
+      await openNotices(kiosk, category);
+      await collect(kiosk, problems, `notices ${category}`, auditPageFill);
+      await kiosk.back.click();
+    }
+    await kiosk.home.click();
+    await kiosk.openTile('payments');
+    await kiosk.typeOnKeypad(suite.stack.county.samplePeople[0]?.idNumber ?? '');
+    await kiosk.testId('id-submit').click();
+    await kiosk.testId('payments-group').first().waitFor();
+    await collect(kiosk, problems, 'payments', auditPageFill);
+    await kiosk.testId('payments-group').first().click();
+    await kiosk.testId('payment-line').first().waitFor();
+    await collect(kiosk, problems, 'payment lines', auditPageFill);
+    await kiosk.screenshot('payment-lines-filled');
+    expect(problems).toEqual([]);
+    await kiosk.page.close();
+  });
+
+  it('never breaks a number from its unit or inside itself: "2025年", "4785元", "10月" stay on one line', async () => {
+    const kiosk = await openKiosk(orientation);
+    const problems: string[] = [];
+    await kiosk.openTile('notices');
+    for (const category of NOTICE_CATEGORIES) {
+      const count = await openNotices(kiosk, category);
+      await collect(kiosk, problems, `notices ${category}`, auditNumberBreaks);
+      for (let i = 0; i < count; i += 1) {
+        await kiosk.testId('notice-item').nth(i).click();
+        await kiosk.testId('notice-reader').waitFor();
+        await collect(kiosk, problems, `notice ${category} ${i + 1}`, auditNumberBreaks);
+        await kiosk.back.click();
+        await kiosk.testId('notice-item').first().waitFor();
+      }
+      await kiosk.back.click();
+    }
+    await kiosk.home.click();
+    await kiosk.openTile('finance');
+    await kiosk.testId('finance-period').first().click();
+    await kiosk.testId('finance-show-lines').click();
+    await kiosk.testId('finance-lines').waitFor();
+    await collect(kiosk, problems, 'finance lines', auditNumberBreaks);
+    await kiosk.home.click();
+    await kiosk.openTile('projects');
+    await kiosk.testId('project-item').first().click();
+    await kiosk.testId('project-detail').waitFor();
+    await collect(kiosk, problems, 'project', auditNumberBreaks);
+    expect(problems).toEqual([]);
+    await kiosk.page.close();
+  });
+
+  it('names in the header the village whose content the kiosk shows', async () => {
+    const kiosk = await openKiosk(orientation);
+    const villages = VillageList.parse(await (await fetch(`${suite.stack.agentUrl}/api/villages`)).json());
+    const own = villages.items.find((v) => v.code === villages.kioskVillageCode);
+    expect(own).toBeDefined();
+    await expect.poll(() => placeInHeader(kiosk.page)).toBe(own?.name);
+    await kiosk.openTile('finance');
+    await kiosk.testId('finance-period').first().waitFor();
+    await expect(kiosk.page.locator('.screen__hint').innerText()).resolves.toContain(own?.name ?? '?');
+    await expect(placeInHeader(kiosk.page)).resolves.toBe(own?.name);
     await kiosk.page.close();
   });
 
