@@ -29,3 +29,4 @@ export * from './staff-events';
 export * from './route';
 export * from './api-client';
 export * from './permissions';
+export * from './routes';

@@ -62,8 +62,15 @@ export type ParsedInput<R extends RouteSpec> = {
 /** The answer's type as the client sees it after parsing. */
 export type RouteOutput<R extends RouteSpec> = R['response'] extends z.ZodType ? z.output<R['response']> : Response;
 
+/** A JSON value's type that also takes read-only arrays, which a server may well hold. */
+export type AllowReadonly<T> = T extends readonly (infer U)[]
+  ? readonly AllowReadonly<U>[]
+  : T extends Record<string, unknown>
+    ? { [K in keyof T]: AllowReadonly<T[K]> }
+    : T;
+
 /** The answer's type as the server writes it (before any transform of the schema). */
-export type RouteReply<R extends RouteSpec> = R['response'] extends z.ZodType ? z.input<R['response']> : never;
+export type RouteReply<R extends RouteSpec> = R['response'] extends z.ZodType ? AllowReadonly<z.input<R['response']>> : never;
 
 /** Fills a route's path: `/api/tickets/:ticketNumber` + `{ ticketNumber: 42 }` → `/api/tickets/42`. */
 export function pathOf(path: string, params: Record<string, string | number> = {}): string {

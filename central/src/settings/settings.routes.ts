@@ -1,11 +1,12 @@
-import { AppError, HolidayCalendar, TicketCategorySettings, type HolidayCalendarList } from '@sunshine/contracts';
+import { AppError, HolidayCalendar, settingsApi } from '@sunshine/contracts';
 import { parseInput } from '@sunshine/service-kit';
 import { Router } from 'express';
 import { z } from 'zod';
 import type { CategorySettings } from './category-settings.service';
 import type { HolidayCalendars } from '../calendar/holiday-calendars';
 import { calendarProblems } from '../calendar/holidays-file';
-import { currentStaff, requireStaff, type StaffHttpDeps } from '../staff/staff-session';
+import type { CentralMount } from '../route-mount';
+import { currentStaff, type StaffHttpDeps } from '../staff/staff-session';
 
 const YearParam = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
 
@@ -21,32 +22,27 @@ function parseCalendar(body: unknown, year: number): HolidayCalendar {
 }
 
 /** County settings an admin changes: complaint categories and their deadlines, and the working-day calendar of each year. */
-export function settingsRoutes(deps: StaffHttpDeps & { categorySettings: CategorySettings; holidayCalendars: HolidayCalendars }): Router {
+export function settingsRoutes(
+  mount: CentralMount,
+  deps: StaffHttpDeps & { categorySettings: CategorySettings; holidayCalendars: HolidayCalendars },
+): Router {
   const router = Router();
-  router.get('/api/settings/complaint-categories', requireStaff(deps), (_req, res) => {
-    res.json(deps.categorySettings.categories());
+  mount(router, settingsApi.listCategories, () => deps.categorySettings.categories());
+  mount(router, settingsApi.replaceCategories, async ({ body }, _req, res) => {
+    await deps.categorySettings.replace(body, currentStaff(res).username);
+    return body;
   });
-  router.put('/api/settings/complaint-categories', requireStaff(deps, 'staff:manage'), async (req, res) => {
-    const next = parseInput(TicketCategorySettings, req.body);
-    await deps.categorySettings.replace(next, currentStaff(res).username);
-    res.json(next);
-  });
-
-  router.get('/api/settings/holiday-calendars', requireStaff(deps), (_req, res) => {
-    const body: HolidayCalendarList = { years: deps.holidayCalendars.list(), warnings: deps.holidayCalendars.warnings(deps.now()) };
-    res.json(body);
-  });
-  router.get('/api/settings/holiday-calendars/:year', requireStaff(deps), (req, res) => {
-    const { year } = parseInput(YearParam, req.params);
+  mount(router, settingsApi.listHolidayCalendars, () => ({ years: deps.holidayCalendars.list(), warnings: deps.holidayCalendars.warnings(deps.now()) }));
+  mount(router, settingsApi.getHolidayCalendar, ({ params }) => {
+    const { year } = parseInput(YearParam, params);
     const calendar = deps.holidayCalendars.get(year);
     if (!calendar) throw new AppError('not_found', `还没有 ${year} 年的节假日安排`);
-    res.json(calendar);
+    return calendar;
   });
   // Replaces that year whole: the notice is the unit, and a partial merge could keep a day the State Council moved.
-  router.put('/api/settings/holiday-calendars/:year', requireStaff(deps, 'staff:manage'), async (req, res) => {
-    const { year } = parseInput(YearParam, req.params);
-    const calendar = parseCalendar(req.body, year);
-    res.json(await deps.holidayCalendars.replace(calendar, currentStaff(res).username));
+  mount(router, settingsApi.replaceHolidayCalendar, async ({ params, body }, _req, res) => {
+    const { year } = parseInput(YearParam, params);
+    return deps.holidayCalendars.replace(parseCalendar(body, year), currentStaff(res).username);
   });
   return router;
 }

@@ -1,27 +1,6 @@
-import { AppError, type StaffRole, type StaffSession } from '@sunshine/contracts';
+import { AppError, can, type Permission, type StaffSession } from '@sunshine/contracts';
 
-/** What each DESIGN §9 role may do. Department scoping is applied by each use case. */
-const PERMISSIONS = {
-  'tickets:read': ['admin', 'handler', 'reviewer', 'inspector', 'viewer'],
-  'tickets:handle': ['admin', 'handler'],
-  // Contact details go only to the handling office (DESIGN §5, §14).
-  'tickets:contact': ['admin', 'handler'],
-  'imports:read': ['admin', 'publisher', 'reviewer', 'inspector', 'viewer'],
-  'imports:upload': ['admin', 'publisher'],
-  'imports:review': ['admin', 'reviewer'],
-  'records:correct': ['admin', 'publisher'],
-  'fleet:read': ['admin', 'inspector', 'viewer', 'handler', 'reviewer', 'publisher'],
-  'fleet:manage': ['admin'],
-  'staff:manage': ['admin'],
-  'audit:read': ['admin', 'inspector'],
-  'stats:read': ['admin', 'publisher', 'reviewer', 'handler', 'inspector', 'viewer'],
-} as const satisfies Record<string, readonly StaffRole[]>;
-export type Permission = keyof typeof PERMISSIONS;
-
-export function can(staff: Pick<StaffSession, 'role'>, permission: Permission): boolean {
-  const roles: readonly StaffRole[] = PERMISSIONS[permission];
-  return roles.includes(staff.role);
-}
+export { can, type Permission } from '@sunshine/contracts';
 
 export function assertCan(staff: Pick<StaffSession, 'role'>, permission: Permission): void {
   if (!can(staff, permission)) throw new AppError('forbidden', '您的账号没有这项操作的权限');
