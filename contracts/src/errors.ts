@@ -19,6 +19,8 @@ export const ErrorStatus = {
   /** The one who staged a change may not approve it (an admin alone only with a reason). */
   two_person_rule: 403,
   not_found: 404,
+  /** No route answers this method and path. */
+  no_such_endpoint: 404,
   conflict: 409,
   /** A staged change was computed from records that changed since: nothing is published. */
   stale_record: 409,

@@ -17,7 +17,7 @@ export const errorBody = (code: string, message: string, details?: unknown): Api
 
 /** Answers routes nobody registered with the standard error shape. */
 export const notFoundHandler: RequestHandler = (_req, res) => {
-  res.status(404).json(errorBody('not_found', 'No such endpoint.'));
+  res.status(ErrorStatus.no_such_endpoint).json(errorBody('no_such_endpoint', '没有这个接口（No such endpoint）。'));
 };
 
 /** Maps every error to `{ error: { code, message } }` and its status; logs only the unexpected. */

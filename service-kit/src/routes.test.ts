@@ -4,7 +4,7 @@ import express, { Router, type RequestHandler } from 'express';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { errorHandler } from './http';
+import { errorHandler, notFoundHandler } from './http';
 import { listen } from './listen';
 import { createRouteMounter } from './routes';
 
@@ -48,6 +48,7 @@ beforeAll(async () => {
     return undefined;
   });
   app.use(router);
+  app.use(notFoundHandler);
   app.use(errorHandler(pino({ level: 'silent' })));
   server = createServer(app);
   baseUrl = `http://127.0.0.1:${await listen(server, 0, '127.0.0.1')}`;
@@ -89,6 +90,12 @@ describe('routes as contract values', () => {
     const response = await createApiClient({ baseUrl }).call(file);
     expect(response.headers.get('content-type')).toContain('text/csv');
     expect(await response.text()).toBe('a,b\n1,2\n');
+  });
+
+  it('answers a path no route serves with 404 no_such_endpoint', async () => {
+    const response = await fetch(`${baseUrl}/api/nowhere`);
+    expect(response.status).toBe(404);
+    expect(await response.json()).toMatchObject({ error: { code: 'no_such_endpoint' } });
   });
 
   it('says network when nothing answers', async () => {
