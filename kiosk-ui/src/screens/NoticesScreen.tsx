@@ -11,7 +11,8 @@ import { useBackHandler, useScreenSpeech } from '../session/useScreenSpeech';
 import { formatIsoDate } from '../format/format-data-date';
 import { NumberText } from '../format/NumberText';
 import { noticeText } from '../speech/screen-texts';
-import { splitPages } from './notices/split-pages';
+import { splitPagesToFit } from './notices/split-pages';
+import { useReaderBox } from './notices/useReaderBox';
 
 export const NOTICE_CATEGORIES: readonly { category: NoticeCategory; name: string; hint: string }[] = [
   { category: 'party', name: '党务公开', hint: '党组织的通知和决定' },
@@ -19,8 +20,6 @@ export const NOTICE_CATEGORIES: readonly { category: NoticeCategory; name: strin
   { category: 'village', name: '村务公开', hint: '村里的事务和决定' },
 ];
 
-/** Characters of body per reader page: fits 1920×1080 at 40 px text. */
-const CHARS_PER_PAGE = 160;
 
 /** 党务政务: category → notices newest first → a large reader with paging. */
 export function NoticesScreen() {
@@ -94,12 +93,15 @@ function NoticeList({ category, onOpen }: { category: NoticeCategory; onOpen: (n
 }
 
 function NoticeReader({ notice }: { notice: NoticeRecord }) {
-  const pages = splitPages(notice.body, CHARS_PER_PAGE);
-  const [page, setPage] = useState(1);
-  useScreenSpeech(page === 1 ? noticeText({ ...notice, body: pages[0] ?? '' }) : (pages[page - 1] ?? ''));
+  const reader = useReaderBox();
+  const pages = useMemo(() => (reader.box === null ? [notice.body] : splitPagesToFit(notice.body, reader.box)), [notice.body, reader.box]);
+  const [wanted, setPage] = useState(1);
+  const page = Math.min(wanted, pages.length);
+  // Nothing is read before the box is measured: the first page is not known until then.
+  useScreenSpeech(reader.box === null ? null : page === 1 ? noticeText({ ...notice, body: pages[0] ?? '' }) : (pages[page - 1] ?? ''));
   return (
     <ScreenLayout title={notice.title} Icon={NoticesIcon} hint={`发布于 ${formatIsoDate(notice.publishDate)}`}>
-      <article className="reader" data-testid="notice-reader">
+      <article ref={reader.ref} className="reader" data-testid="notice-reader">
         <NumberText text={pages[page - 1] ?? ''} />
       </article>
       <div className="button-row">
