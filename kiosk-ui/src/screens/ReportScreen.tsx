@@ -17,7 +17,7 @@ import { useRecorder } from './report/useRecorder';
 
 type Step = 'checking' | 'related' | 'category' | 'message' | 'contact' | 'confirm' | 'done';
 const PREVIOUS: Partial<Record<Step, Step>> = { message: 'category', contact: 'message', confirm: 'contact' };
-const NEED_MESSAGE = '请按红色按钮说一段话，或者点常用的话';
+const NEED_MESSAGE = '请说一段话，或者点常用的话，说明您要反映的问题';
 
 const STEP_SPEECH: Partial<Record<Step, string>> = {
   category: '您要反映哪一类问题？请点下面的一项。',
