@@ -41,7 +41,7 @@ describe("a record's history", () => {
 });
 
 describe('the migration that starts every history with its first published state', () => {
-  const BEFORE = '2026-11-28-0007-ticket-places';
+  const BEFORE = '20261127T0200-ticket-places';
   let dir: string;
   let central: Central;
   let url: string;

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrationProvider } from '../src/platform/migrations';
 import type { Database } from '../src/platform/schema';
 
-const BEFORE = '2026-11-27-0006-kiosk-places';
+const BEFORE = '20261127T0118-kiosk-places';
 
 describe('the migration that keeps where each ticket was made', () => {
   let dir: string;
