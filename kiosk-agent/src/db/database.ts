@@ -18,6 +18,11 @@ export function openDatabase(dataDir: string): Database {
   // 16 MB of page cache (default 2 MB): a delta's upserts land on random pages of a
   // county-sized payments index; a bigger cache keeps them in memory until commit.
   db.pragma('cache_size = -16000');
-  migrate(db);
+  try {
+    migrate(db);
+  } catch (err) {
+    db.close();
+    throw err;
+  }
   return db;
 }

@@ -1,6 +1,5 @@
-// Migration 2 (kiosk content queries, complaint outbox, tickets seen).
-
 /**
+ * Kiosk content queries, the complaint outbox and tickets seen:
  * - notices get an indexed `scope_code`, so "this village, its town and the county" is an
  *   index range, not a scan of every notice's JSON;
  * - `complaints` is the outbox: a row is written in the same transaction that takes the
@@ -10,7 +9,7 @@
  * - `tickets_seen` is the last public state of a ticket fetched from central, for
  *   follow-up while offline.
  */
-export const outboxMigration = `
+export const sql = `
   ALTER TABLE notices ADD COLUMN scope_code TEXT NOT NULL DEFAULT '';
   UPDATE notices SET scope_code = json_extract(data, '$.scopeCode');
   CREATE INDEX notices_scope ON notices (scope_code, category, publish_date);
