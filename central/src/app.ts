@@ -22,7 +22,7 @@ import { createEnrolmentCode } from './fleet/enrolment.service';
 import { loadHolidayCalendars } from './calendar/holiday-calendars';
 import { createLoginThrottle } from './staff/login-throttle';
 import { createPublisher } from './imports/publisher.service';
-import { createRateLimiter } from './tickets/rate-limit';
+import { createRateLimit } from './tickets/rate-limit';
 import { ensureAdmin } from './staff/staff-auth.service';
 import { loadCalendarFiles } from './calendar/holidays-file';
 import { authRoutes } from './staff/auth.routes';
@@ -113,22 +113,22 @@ export async function buildCentral(config: CentralConfig, logger: Logger, now: (
 
   // Complaint intake reads its own 8 MB body (voice), so it comes before the 1 MB default.
   const ticketDeps = { tickets, contactKey: keys.contactKey, categories, now };
-  const intakeLimiter = createRateLimiter({ limit: config.complaintRate.points, windowMs: config.complaintRate.durationSeconds * 1000 });
-  app.use(complaintIntakeRoutes({ ...ticketDeps, kiosks, places, audio, intakeLimiter, staffEvents }));
+  const intakeLimit = createRateLimit({ keyPrefix: 'complaint-intake', ...config.complaintRate });
+  app.use(complaintIntakeRoutes({ ...ticketDeps, kiosks, places, recordings: audio, intakeLimit, staffEvents }));
   app.use(express.json({ limit: '1mb' }));
 
   app.use(healthRoutes({ content, kiosksOnline: kioskSocket.onlineCount }));
   app.use(kioskRoutes({ kiosks, audited, disconnectKiosk: kioskSocket.disconnectKiosk, centralPublicKey: keys.publicKeyPem, lookupKey: keys.lookupKey, now }));
   app.use(syncRoutes({ content, kiosks, bodies: syncBodies }));
   app.use(blobRoutes({ kiosks, media: createMediaStore(config.dataDir) }));
-  const pinGuesses = createRateLimiter({ limit: 10, windowMs: 3_600_000 });
-  app.use(kioskApiRoutes({ ...ticketDeps, kiosks, heartbeats, calendar, pinGuesses, staffEvents }));
-  const staffDeps = { staff, audit, audited, now };
   const mount = createCentralMount({ staff, kiosks, now });
+  const pinGuesses = createRateLimit({ keyPrefix: 'pin-guesses', points: 10, durationSeconds: 3600 });
+  app.use(kioskApiRoutes(mount, { ...ticketDeps, calendar, pinGuesses }));
+  const staffDeps = { staff, audit, audited, now };
   app.use(authRoutes({ ...staffDeps, loginThrottle: createLoginThrottle(), secureCookies: config.secureCookies }));
   app.use(staffRoutes(staffDeps));
   app.use(settingsRoutes(mount, { ...staffDeps, categorySettings, holidayCalendars }));
-  app.use(ticketRoutes({ ...staffDeps, ...ticketDeps, calendar, audio, staffEvents }));
+  app.use(ticketRoutes(mount, { ...staffDeps, ...ticketDeps, calendar, recordings: audio, staffEvents }));
   app.use(statsRoutes({ ...staffDeps, ...ticketDeps, calendar, countyWarnings, stats: createStatsRepository(db) }));
   const records = createRecordRepository(db);
   const notifyPublished = (version: number) => {

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { makeTicketNumber, type ComplaintIntake, type Heartbeat } from '@sunshine/contracts';
+import { ApiCallError, createApiClient, makeTicketNumber, type ApiClient, type ComplaintIntake, type Heartbeat } from '@sunshine/contracts';
 
 /** The rows of one file of a generated county (`villages`, `towns`, `payments`…), by header. */
 export function countyRows(countyDir: string, file: string): Record<string, string>[] {
@@ -49,6 +49,25 @@ export function client(baseUrl: string, auth: { token?: string; cookie?: string 
     patch: (path: string, body: unknown) => fetch(`${baseUrl}${path}`, { method: 'PATCH', headers: headers(true), body: JSON.stringify(body) }),
     del: (path: string) => fetch(`${baseUrl}${path}`, { method: 'DELETE', headers: headers(false) }),
   };
+}
+
+/** The typed client (`createApiClient`) bound to a kiosk's bearer token or a staff session cookie. */
+export function apiClient(baseUrl: string, auth: { token?: string; cookie?: string } = {}): ApiClient {
+  const headers = (): Record<string, string> => ({
+    ...(auth.token ? { authorization: `Bearer ${auth.token}` } : {}),
+    ...(auth.cookie ? { cookie: auth.cookie } : {}),
+  });
+  return createApiClient({ baseUrl, headers });
+}
+
+/** The error a typed call was refused with (its `code` and `status`); fails the test when the call succeeds. */
+export async function refusal(call: Promise<unknown>): Promise<ApiCallError> {
+  const outcome = await call.then(
+    () => new Error('the call succeeded'),
+    (err: unknown) => err,
+  );
+  if (outcome instanceof ApiCallError) return outcome;
+  throw outcome;
 }
 
 /** Logs in and answers the `Cookie` header value of the session. */

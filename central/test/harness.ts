@@ -9,7 +9,7 @@ import { loadConfig } from '../src/config';
 import { openDatabase, type Db } from '../src/platform/database';
 import { createKioskRepository } from '../src/fleet/kiosks.repository';
 import { createEnrolmentCode, newEnrolmentCode } from '../src/fleet/enrolment.service';
-import { client, loginAs } from './factories';
+import { apiClient, client, loginAs } from './factories';
 
 export { loginAs };
 
@@ -77,6 +77,9 @@ export const adminCookie = (baseUrl: string) => loginAs(baseUrl, 'admin', TEST_A
 
 /** A client logged in as the seeded admin. */
 export const adminClient = async (baseUrl: string) => client(baseUrl, { cookie: await adminCookie(baseUrl) });
+
+/** The typed client logged in as the seeded admin. */
+export const adminApiClient = async (baseUrl: string) => apiClient(baseUrl, { cookie: await adminCookie(baseUrl) });
 
 /**
  * A client logged in as a reviewer (`reviewer`, made by the admin on first use): the second

@@ -1,143 +1,182 @@
-import { ApiError, AuditLogEntry, ComplaintCreated, PublicTicket, StaffTicketDetail, StaffTicketItem, Page } from '@sunshine/contracts';
+import { AuditLogEntry, Page, kioskApi, ticketsApi, urlOf, type ApiClient, type TicketAction } from '@sunshine/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildIntake, client, loginAs } from './factories';
-import { adminClient, startTestCentral, type TestCentral } from './harness';
-
-const errorCode = async (res: Response) => ApiError.parse(await res.json()).error.code;
+import { apiClient, buildIntake, loginAs, refusal } from './factories';
+import { adminApiClient, adminClient, startTestCentral, type TestCentral } from './harness';
 
 describe('staff ticket handling', () => {
   let central: TestCentral;
-  let admin: ReturnType<typeof client>;
-  let kiosk: ReturnType<typeof client>;
+  let admin: ApiClient;
+  let kiosk: ApiClient;
   let kioskNumber: string;
   const number = (seq: number) => buildIntake(kioskNumber, seq).ticketNumber;
+  const act = (seq: number, action: TicketAction, as = admin) => as.call(ticketsApi.act, { params: { ticketNumber: number(seq) }, body: action });
+  const detail = (seq: number, as = admin) => as.call(ticketsApi.get, { params: { ticketNumber: number(seq) } });
 
   beforeAll(async () => {
     central = await startTestCentral();
-    admin = await adminClient(central.url);
+    admin = await adminApiClient(central.url);
     const enrolled = await central.enrol();
     kioskNumber = enrolled.kioskNumber;
-    kiosk = client(central.url, { token: enrolled.token });
+    kiosk = apiClient(central.url, { token: enrolled.token });
     for (const seq of [1, 2, 3]) {
       const contact = seq === 1 ? { name: '王建国', phone: '13800001111' } : undefined;
-      expect((await kiosk.post('/api/kiosk-api/complaints', buildIntake(kioskNumber, seq, { text: `反映${seq}`, contact }))).status).toBe(201);
+      expect(await kiosk.call(kioskApi.deliverComplaint, { body: buildIntake(kioskNumber, seq, { text: `反映${seq}`, contact }) })).toMatchObject({ duplicate: false });
     }
-    await admin.post('/api/staff', { username: 'viewer', displayName: '查看员', role: 'viewer', password: 'viewer-password' });
+    await (await adminClient(central.url)).post('/api/staff', { username: 'viewer', displayName: '查看员', role: 'viewer', password: 'viewer-password' });
   });
   afterAll(() => central.close());
 
   it('lists tickets for staff as { items, total } with number, status and text', async () => {
-    const res = await admin.get('/api/tickets?limit=2&offset=0');
-    const page = Page(StaffTicketItem).parse(await res.json());
+    const page = await admin.call(ticketsApi.list, { query: { limit: 2, offset: 0 } });
     expect(page.total).toBe(3);
     expect(page.items).toHaveLength(2);
     expect(page.items[0]).toMatchObject({ status: 'received', kioskNumber });
-    const all = Page(StaffTicketItem).parse(await (await admin.get('/api/tickets?limit=50')).json());
+    const all = await admin.call(ticketsApi.list, { query: { limit: 50 } });
     expect(all.items.map((t) => t.text).sort()).toEqual(['反映1', '反映2', '反映3']);
-    const csv = await (await admin.get('/api/tickets?format=csv')).text();
+    expect(all.items.every((t) => /^\d{4}-\d{2}-\d{2}$/.test(t.expectedReplyBy ?? ''))).toBe(true);
+    const csv = await (await (await adminClient(central.url)).get(urlOf(ticketsApi.list, { query: { format: 'csv' } }))).text();
     expect(csv.split('\r\n')[0]).toBe('ticketNumber,status,category,kioskNumber,submittedAt,expectedReplyBy,hasAudio,text');
     expect(csv).toContain('反映2');
-    expect((await admin.get('/api/tickets?limit=0')).status).toBe(400);
-    expect((await admin.get('/api/tickets?status=lost')).status).toBe(400);
+    expect((await refusal(admin.call(ticketsApi.list, { query: { limit: 0 } }))).status).toBe(400);
+    expect((await refusal(admin.call(ticketsApi.list, { query: { status: 'lost' as 'closed' } }))).status).toBe(400);
   });
 
   it('opens the contact for the admin and hides it from a viewer', async () => {
-    const detail = StaffTicketDetail.parse(await (await admin.get(`/api/tickets/${number(1)}`)).json());
-    expect(detail.contact).toEqual({ name: '王建国', phone: '13800001111' });
-    const viewer = client(central.url, { cookie: await loginAs(central.url, 'viewer', 'viewer-password') });
-    const hidden = StaffTicketDetail.parse(await (await viewer.get(`/api/tickets/${number(1)}`)).json());
-    expect(hidden).toMatchObject({ contact: null, isContactHidden: true, text: '反映1' });
-    const tryHandle = await viewer.post(`/api/tickets/${number(1)}/actions`, { action: 'status', status: 'accepted' });
-    expect(tryHandle.status).toBe(403);
+    expect((await detail(1)).contact).toEqual({ name: '王建国', phone: '13800001111' });
+    const viewer = apiClient(central.url, { cookie: await loginAs(central.url, 'viewer', 'viewer-password') });
+    expect(await detail(1, viewer)).toMatchObject({ contact: null, isContactHidden: true, text: '反映1' });
+    expect((await refusal(act(1, { action: 'status', status: 'accepted' }, viewer))).status).toBe(403);
   });
 
   it('walks a ticket from received to replied and the kiosk sees the timeline, and the reply with the PIN', async () => {
-    const steps = [
+    const steps: TicketAction[] = [
       { action: 'status', status: 'accepted' },
       { action: 'assign', handlingUnit: '县民政局' },
       { action: 'note', internalNote: '已电话联系村委' },
       { action: 'status', status: 'in_progress', publicNote: '已转县民政局核查' },
       { action: 'reply', reply: '经核查，补贴已于12月补发。' },
     ];
-    for (const step of steps) expect((await admin.post(`/api/tickets/${number(1)}/actions`, step)).status).toBe(200);
-    const detail = StaffTicketDetail.parse(await (await admin.get(`/api/tickets/${number(1)}`)).json());
-    expect(detail).toMatchObject({ status: 'replied', handlingUnit: '县民政局', reply: '经核查，补贴已于12月补发。', expectedReplyBy: null });
-    expect(detail.allowedStatuses).toEqual(['closed', 'in_progress']);
+    for (const step of steps) await act(1, step);
+    const handled = await detail(1);
+    expect(handled).toMatchObject({ status: 'replied', handlingUnit: '县民政局', reply: '经核查，补贴已于12月补发。', expectedReplyBy: null });
+    expect(handled.allowedStatuses).toEqual(['closed', 'in_progress']);
 
-    const publicView = PublicTicket.parse(await (await kiosk.get(`/api/kiosk-api/tickets/${number(1)}`)).json());
+    const publicView = await kiosk.call(kioskApi.getTicket, { params: { ticketNumber: number(1) }, query: {} });
     expect(publicView.timeline.map((e) => e.status)).toEqual(['received', 'accepted', 'in_progress', 'replied']);
     expect(publicView.timeline[2]?.note).toBe('已转县民政局核查');
     expect(publicView).toMatchObject({ hasReply: true, reply: null, expectedReplyBy: null });
     expect(JSON.stringify(publicView)).not.toContain('已电话联系村委');
     expect(JSON.stringify(publicView)).not.toContain('县民政局核查补贴');
-    const withPin = PublicTicket.parse(await (await kiosk.get(`/api/kiosk-api/tickets/${number(1)}?pin=1234`)).json());
+    const withPin = await kiosk.call(kioskApi.getTicket, { params: { ticketNumber: number(1) }, query: { pin: '1234' } });
     expect(withPin.reply).toBe('经核查，补贴已于12月补发。');
   });
 
-  it('refuses an invalid transition with 409 and changes nothing', async () => {
+  it('refuses an invalid transition with 409 ticket_transition_refused and changes nothing', async () => {
     const before = await central.db.selectFrom('ticket_events').selectAll().where('ticket_number', '=', number(2)).execute();
     const auditBefore = await central.db.selectFrom('audit_log').select('id').execute();
-    const res = await admin.post(`/api/tickets/${number(2)}/actions`, { action: 'status', status: 'closed' });
-    expect([res.status, await errorCode(res)]).toEqual([409, 'conflict']);
-    const replyFirst = await admin.post(`/api/tickets/${number(2)}/actions`, { action: 'reply', reply: '太早了' });
-    expect(replyFirst.status).toBe(409);
-    expect((await admin.post(`/api/tickets/${number(2)}/actions`, { action: 'fly' })).status).toBe(400);
+    const closed = await refusal(act(2, { action: 'status', status: 'closed' }));
+    expect([closed.status, closed.code]).toEqual([409, 'ticket_transition_refused']);
+    const replyFirst = await refusal(act(2, { action: 'reply', reply: '太早了' }));
+    expect([replyFirst.status, replyFirst.code]).toEqual([409, 'ticket_transition_refused']);
+    const fly = await refusal(admin.call(ticketsApi.act, { params: { ticketNumber: number(2) }, body: { action: 'fly' } as unknown as TicketAction }));
+    expect([fly.status, fly.code]).toEqual([400, 'bad_request']);
     const after = await central.db.selectFrom('ticket_events').selectAll().where('ticket_number', '=', number(2)).execute();
     expect(after).toEqual(before);
     expect(await central.db.selectFrom('audit_log').select('id').execute()).toEqual(auditBefore);
   });
 
   it('closes a ticket as a duplicate with a public note, which ends it', async () => {
-    expect((await admin.post(`/api/tickets/${number(3)}/actions`, { action: 'status', status: 'duplicate', publicNote: `与 ${number(1)} 合并办理` })).status).toBe(200);
-    const again = await admin.post(`/api/tickets/${number(3)}/actions`, { action: 'status', status: 'accepted' });
-    expect(again.status).toBe(409);
+    await act(3, { action: 'status', status: 'duplicate', publicNote: `与 ${number(1)} 合并办理` });
+    expect((await refusal(act(3, { action: 'status', status: 'accepted' }))).code).toBe('ticket_transition_refused');
   });
 
   it('pauses the deadline while waiting for the complainant and resumes it', async () => {
-    expect((await admin.post(`/api/tickets/${number(2)}/actions`, { action: 'status', status: 'accepted' })).status).toBe(200);
-    const paused = await admin.post(`/api/tickets/${number(2)}/actions`, { action: 'pause', publicNote: '请补充村名' });
-    expect(StaffTicketDetail.parse(await paused.json())).toMatchObject({ isPaused: true, expectedReplyBy: null });
-    expect((await admin.post(`/api/tickets/${number(2)}/actions`, { action: 'pause' })).status).toBe(409);
-    const resumed = StaffTicketDetail.parse(await (await admin.post(`/api/tickets/${number(2)}/actions`, { action: 'resume' })).json());
+    await act(2, { action: 'status', status: 'accepted' });
+    const unanswered = await refusal(act(2, { action: 'status', status: 'replied' }));
+    expect([unanswered.status, unanswered.code]).toEqual([409, 'reply_required']);
+    const paused = await act(2, { action: 'pause', publicNote: '请补充村名' });
+    expect(paused).toMatchObject({ isPaused: true, expectedReplyBy: null });
+    const again = await refusal(act(2, { action: 'pause' }));
+    expect([again.status, again.code]).toEqual([409, 'ticket_already_paused']);
+    const resumed = await act(2, { action: 'resume' });
     expect(resumed.isPaused).toBe(false);
     expect(resumed.expectedReplyBy).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect((await refusal(act(2, { action: 'resume' }))).code).toBe('ticket_not_paused');
   });
 
   it('creates phone tickets with kiosk number 0000 and consecutive sequences', async () => {
-    const first = ComplaintCreated.parse(await (await admin.post('/api/tickets', { channel: 'phone', category: 'conduct', text: '村干部优亲厚友' })).json());
-    const second = ComplaintCreated.parse(await (await admin.post('/api/tickets', { channel: 'walk_in', category: 'other', text: '路灯坏了' })).json());
+    const first = await admin.call(ticketsApi.create, { body: { channel: 'phone', category: 'conduct', text: '村干部优亲厚友' } });
+    const second = await admin.call(ticketsApi.create, { body: { channel: 'walk_in', category: 'other', text: '路灯坏了' } });
     expect(first.ticketNumber.slice(0, 11)).toBe('00000000001');
     expect(second.ticketNumber.slice(0, 11)).toBe('00000000002');
-    const seen = PublicTicket.parse(await (await kiosk.get(`/api/kiosk-api/tickets/${first.ticketNumber}?pin=${first.pin}`)).json());
+    const seen = await kiosk.call(kioskApi.getTicket, { params: { ticketNumber: first.ticketNumber }, query: { pin: first.pin } });
     expect(seen.status).toBe('received');
-    expect((await admin.post('/api/tickets', { channel: 'fax', category: 'other', text: 'x' })).status).toBe(400);
+    const fax = await refusal(admin.call(ticketsApi.create, { body: { channel: 'fax' as 'phone', category: 'other', text: 'x' } }));
+    expect([fax.status, fax.code]).toEqual([400, 'bad_request']);
+    const unknown = await refusal(admin.call(ticketsApi.create, { body: { channel: 'phone', category: 'weather', text: '下雨' } }));
+    expect([unknown.status, unknown.code]).toEqual([400, 'unknown_category']);
   });
 
   it('handles staff steps and kiosk intake at the same time without losing either', async () => {
-    const notes = Array.from({ length: 5 }, (_, i) => admin.post(`/api/tickets/${number(2)}/actions`, { action: 'note', internalNote: `并发备注${i}` }));
-    const intakes = Array.from({ length: 5 }, (_, i) => kiosk.post('/api/kiosk-api/complaints', buildIntake(kioskNumber, 50 + i)));
-    const answers = await Promise.all([...notes, ...intakes]);
-    expect(answers.map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 201, 201, 201, 201, 201]);
-    const detail = StaffTicketDetail.parse(await (await admin.get(`/api/tickets/${number(2)}`)).json());
-    expect(detail.events.filter((e) => e.internalNote?.startsWith('并发备注'))).toHaveLength(5);
+    const notes = Array.from({ length: 5 }, (_, i) => act(2, { action: 'note', internalNote: `并发备注${i}` }));
+    const intakes = Array.from({ length: 5 }, (_, i) => kiosk.call(kioskApi.deliverComplaint, { body: buildIntake(kioskNumber, 50 + i) }));
+    const [noted, delivered] = await Promise.all([Promise.all(notes), Promise.all(intakes)]);
+    expect(noted).toHaveLength(5);
+    expect(delivered.map((a) => a.duplicate)).toEqual([false, false, false, false, false]);
+    expect((await detail(2)).events.filter((e) => e.internalNote?.startsWith('并发备注'))).toHaveLength(5);
   });
 
-  it('answers 400 for a bad check digit and 404 for an unknown ticket', async () => {
-    expect(await errorCode(await admin.get('/api/tickets/000100000010'))).toBe('invalid_ticket_number');
-    expect((await admin.get(`/api/tickets/${number(99)}`)).status).toBe(404);
+  it('answers 400 invalid_ticket_number for a bad check digit and 404 unknown_ticket for an unknown ticket', async () => {
+    expect((await refusal(admin.call(ticketsApi.get, { params: { ticketNumber: '000100000010' } }))).code).toBe('invalid_ticket_number');
+    const unknown = await refusal(detail(99));
+    expect([unknown.status, unknown.code]).toEqual([404, 'unknown_ticket']);
   });
 
   it('records each handling step in the audit log, still intact', async () => {
-    const log = Page(AuditLogEntry).parse(await (await admin.get('/api/audit?limit=200')).json());
+    const staff = await adminClient(central.url);
+    const log = Page(AuditLogEntry).parse(await (await staff.get('/api/audit?limit=200')).json());
     const actions = log.items.map((e) => e.action);
     expect(actions).toEqual(expect.arrayContaining(['ticket.status', 'ticket.assign', 'ticket.reply', 'ticket.create', 'ticket.view-contact']));
-    expect(await (await admin.get('/api/audit/verify')).json()).toMatchObject({ ok: true });
+    expect(await (await staff.get('/api/audit/verify')).json()).toMatchObject({ ok: true });
   });
 
   it('lists breached and due-soon tickets', async () => {
-    const breached = await admin.get('/api/tickets/deadlines?kind=breached');
-    expect(breached.status).toBe(200);
-    expect(Array.isArray(await breached.json())).toBe(true);
-    expect((await admin.get('/api/tickets/deadlines?kind=someday')).status).toBe(400);
+    expect(Array.isArray(await admin.call(ticketsApi.listDeadlines, { query: { kind: 'breached' } }))).toBe(true);
+    expect((await refusal(admin.call(ticketsApi.listDeadlines, { query: { kind: 'someday' as 'breached' } }))).status).toBe(400);
+  });
+});
+
+describe('ticket lists by deadline', () => {
+  let central: TestCentral;
+  // Central's clock moves; the tickets were received on a Monday at 10:00 in the county.
+  let now = new Date('2026-11-23T02:00:00Z');
+
+  beforeAll(async () => {
+    central = await startTestCentral({ now: () => now });
+  });
+  afterAll(() => central.close());
+
+  it('names a ticket past a deadline as breached, and one whose reply is due within two working days as due soon', async () => {
+    let admin = await adminApiClient(central.url);
+    // Sessions last 8 hours of central's clock: log in again each time it moves.
+    const at = async (iso: string) => {
+      now = new Date(iso);
+      admin = await adminApiClient(central.url);
+    };
+    const create = async () => (await admin.call(ticketsApi.create, { body: { channel: 'phone', category: 'subsidy', text: '补贴没有发' } })).ticketNumber;
+    const [onTime, forgotten] = [await create(), await create()];
+    const deadlines = async (kind: 'due_soon' | 'breached') => (await admin.call(ticketsApi.listDeadlines, { query: { kind } })).map((t) => t.ticketNumber);
+    expect([await deadlines('breached'), await deadlines('due_soon')]).toEqual([[], []]);
+    // Acknowledge by Thursday 26 November (3 working days): one is accepted on Wednesday, the other never.
+    await at('2026-11-25T02:00:00Z');
+    await admin.call(ticketsApi.act, { params: { ticketNumber: onTime }, body: { action: 'status', status: 'accepted' } });
+    await at('2026-11-27T02:00:00Z');
+    const breached = await admin.call(ticketsApi.listDeadlines, { query: { kind: 'breached' } });
+    expect(breached).toEqual([expect.objectContaining({ ticketNumber: forgotten, acknowledgeBy: '2026-11-26', isAcknowledgeLate: true, isReplyLate: false })]);
+    // Reply by Monday 14 December (15 working days): from Thursday 10 December it is due soon.
+    await at('2026-12-09T02:00:00Z');
+    expect(await deadlines('due_soon')).toEqual([]);
+    await at('2026-12-10T02:00:00Z');
+    expect([await deadlines('due_soon'), await deadlines('breached')]).toEqual([[onTime], [forgotten]]);
   });
 });

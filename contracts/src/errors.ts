@@ -13,17 +13,39 @@ export const ErrorStatus = {
   finance_unbalanced: 400,
   /** A working-day calendar file that is not a valid year of holidays and make-up working days. */
   invalid_calendar: 400,
+  /** A complaint from a kiosk whose category is not a category code at all (a retired one is still taken). */
+  invalid_category: 400,
+  /** A ticket taken by staff under a category the county does not offer. */
+  unknown_category: 400,
   unauthorized: 401,
   wrong_pin: 403,
   forbidden: 403,
+  /** A kiosk delivered a ticket number that another kiosk's number begins. */
+  foreign_ticket_number: 403,
   /** The one who staged a change may not approve it (an admin alone only with a reason). */
   two_person_rule: 403,
   not_found: 404,
   /** No route answers this method and path. */
   no_such_endpoint: 404,
+  /** The ticket has no voice recording. */
+  no_recording: 404,
+  /** No ticket has this number (or none this staff member may see). */
+  unknown_ticket: 404,
   conflict: 409,
+  /** A ticket is marked replied before its reply is written. */
+  reply_required: 409,
   /** A staged change was computed from records that changed since: nothing is published. */
   stale_record: 409,
+  /** Someone else moved the ticket since it was read: nothing changed, read it again. */
+  stale_ticket: 409,
+  /** The ticket already waits for the complainant. */
+  ticket_already_paused: 409,
+  /** The ticket does not wait for the complainant, so there is nothing to resume. */
+  ticket_not_paused: 409,
+  /** Every central ticket number tried was just taken by another staff member: try again. */
+  ticket_number_taken: 409,
+  /** The handling step is not allowed from the ticket's status (the state machine in `tickets/ticket-events`). */
+  ticket_transition_refused: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   /** A CSV whose text encoding is not UTF-8 or GBK/GB18030, cannot be told, or does not decode cleanly. */
@@ -31,6 +53,8 @@ export const ErrorStatus = {
   rate_limited: 429,
   /** Too many wrong passwords for one account, or from one address: wait for `Retry-After`. */
   login_locked: 429,
+  /** Too many wrong PINs for one ticket: even the right one waits for `Retry-After`. */
+  pin_locked: 429,
   internal: 500,
   central_unreachable: 503,
 } as const;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDate, IsoDateTime } from './common';
+import { Pin } from './complaints';
 import { TicketNumber } from './ticket-number';
 
 /** received → accepted → in_progress → replied → closed, plus the two ways out. */
@@ -81,4 +82,20 @@ export const StaffTicketItem = z.object({
 });
 export type StaffTicketItem = z.infer<typeof StaffTicketItem>;
 
+/** Staff: one row of `GET /api/tickets/deadlines`: a list row with both deadlines and whether each has passed. */
+export const DeadlineTicketItem = StaffTicketItem.extend({
+  acknowledgeBy: IsoDate.nullable(),
+  isAcknowledgeLate: z.boolean(),
+  isReplyLate: z.boolean(),
+});
+export type DeadlineTicketItem = z.infer<typeof DeadlineTicketItem>;
+
+/** `?pin=` of a kiosk's ticket lookup: the reply is shown only with the right one. */
+export const TicketLookupQuery = z.object({ pin: Pin.optional() });
+export type TicketLookupQuery = z.infer<typeof TicketLookupQuery>;
+
 export const Page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number().int().nonnegative() });
+
+/** Staff `GET /api/tickets`: one page of the queue and the count of all that match. */
+export const StaffTicketPage = Page(StaffTicketItem);
+export type StaffTicketPage = z.infer<typeof StaffTicketPage>;

@@ -1,38 +1,39 @@
-import { AppError, ComplaintIntake } from '@sunshine/contracts';
-import { parseInput } from '@sunshine/service-kit';
-import express, { Router, type RequestHandler } from 'express';
-import type { KioskRecord, KioskRepository } from '../fleet/kiosks.repository';
+import { AppError, kioskApi } from '@sunshine/contracts';
+import { mountRoute } from '@sunshine/service-kit';
+import express, { Router, type RequestHandler, type Response } from 'express';
 import { intakeComplaint, type IntakeDeps } from './complaint-intake.service';
-import type { RateLimiter } from './rate-limit';
-import type { StaffEvents } from '../staff/staff-socket';
+import type { RateLimit } from './tickets.ports';
 import { requireKiosk } from '../fleet/kiosk-auth';
 
-export const COMPLAINT_INTAKE_PATH = '/api/kiosk-api/complaints';
-
 export interface ComplaintIntakeRoutesDeps extends IntakeDeps {
-  kiosks: KioskRepository;
+  kiosks: Parameters<typeof requireKiosk>[0];
   /** Complaints per kiosk per window. */
-  intakeLimiter: RateLimiter;
-  staffEvents: StaffEvents;
+  intakeLimit: RateLimit;
 }
 
+/** The kiosk `requireKiosk` authenticated for this request. */
+const kioskOf = (res: Response): { kioskNumber: string; villageCode: string | null } => res.locals.kiosk;
+
 /**
- * `POST /api/kiosk-api/complaints`: the one route with an 8 MB body (a voice recording in
- * base64). The kiosk is authenticated and rate-limited before its body is read.
+ * The one route with an 8 MB body (a voice recording in base64), mounted before central's
+ * 1 MB JSON parser. It is mounted with its guards spelled out, not by `access` alone: the
+ * kiosk is authenticated and rate-limited before its body is read.
  */
 export function complaintIntakeRoutes(deps: ComplaintIntakeRoutesDeps): Router {
   const limit: RequestHandler = (_req, res, next) => {
-    const kiosk: KioskRecord = res.locals.kiosk;
-    const verdict = deps.intakeLimiter.take(kiosk.kioskNumber);
-    if (verdict.allowed) return next();
-    res.set('retry-after', String(verdict.retryAfterSeconds));
-    next(new AppError('rate_limited', `Too many complaints from this kiosk; retry in ${verdict.retryAfterSeconds} s.`));
+    deps.intakeLimit.take(kioskOf(res).kioskNumber).then((verdict) => {
+      if (verdict.allowed) return next();
+      res.set('retry-after', String(verdict.retryAfterSeconds));
+      next(new AppError('rate_limited', `这台一体机提交反映太频繁，请 ${verdict.retryAfterSeconds} 秒后再试`));
+    }, next);
   };
-  return Router().post(COMPLAINT_INTAKE_PATH, requireKiosk(deps.kiosks), limit, express.json({ limit: '8mb' }), async (req, res) => {
-    const intake = parseInput(ComplaintIntake, req.body);
-    const kiosk: KioskRecord = res.locals.kiosk;
-    const ack = await intakeComplaint(deps, kiosk, intake);
-    if (!ack.duplicate) deps.staffEvents['ticket:changed']({ ticketNumber: ack.ticketNumber, status: 'received' });
-    res.status(ack.duplicate ? 200 : 201).json(ack);
+  const router = Router();
+  const guards = [requireKiosk(deps.kiosks), limit, express.json({ limit: '8mb' })];
+  mountRoute(router, kioskApi.deliverComplaint, guards, async ({ body }, _req, res) => {
+    const ack = await intakeComplaint(deps, kioskOf(res), body);
+    // A replay is answered 200, not the route's 201: the kiosk already had its ticket made.
+    if (ack.duplicate) res.status(200).json(ack);
+    return ack;
   });
+  return router;
 }

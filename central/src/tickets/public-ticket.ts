@@ -1,5 +1,5 @@
 import type { OpenTicketSummary, PublicTicket } from '@sunshine/contracts';
-import type { TicketRecord } from './tickets.repository';
+import type { TicketRecord } from './tickets.ports';
 import type { TicketCategory } from './categories';
 import { computeDeadlines } from './ticket-deadlines';
 import type { TicketEvent } from './ticket-events';

@@ -1,31 +1,32 @@
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import type { LimitVerdict, RateLimit } from './tickets.ports';
+
+/** Seconds to wait, as `Retry-After` says it: never 0, which would invite an immediate retry. */
+const waitSeconds = (res: RateLimiterRes) => Math.max(1, Math.ceil(res.msBeforeNext / 1000));
+
 /**
- * A fixed-window counter per key (a kiosk, a username): at most `limit` hits per
- * `windowMs`. Kept in memory: a restart forgives everyone, which is the safe direction.
+ * At most `points` hits per key (a kiosk, a ticket) in a fixed window of `durationSeconds`
+ * that starts at the key's first hit. Kept in memory: a restart forgives everyone, the safe
+ * direction; rate-limiter-flexible has SQLite and PostgreSQL stores for several central nodes.
  */
-export function createRateLimiter(options: { limit: number; windowMs: number; now?: () => number }) {
-  const now = options.now ?? Date.now;
-  const windows = new Map<string, { start: number; hits: number }>();
+export function createRateLimit(options: { keyPrefix: string; points: number; durationSeconds: number }): RateLimit {
+  const { points } = options;
+  const limiter = new RateLimiterMemory({ keyPrefix: options.keyPrefix, points, duration: options.durationSeconds });
   return {
-    /** Counts a hit; `allowed` false with the seconds to wait once the key is over its limit. */
-    take(key: string): { allowed: boolean; retryAfterSeconds: number } {
-      const t = now();
-      let w = windows.get(key);
-      if (!w || t - w.start >= options.windowMs) {
-        w = { start: t, hits: 0 };
-        windows.set(key, w);
-        if (windows.size > 10_000) pruneOld(windows, t, options.windowMs);
+    async take(key: string): Promise<LimitVerdict> {
+      try {
+        await limiter.consume(key);
+        return { allowed: true };
+      } catch (refused) {
+        if (refused instanceof RateLimiterRes) return { allowed: false, retryAfterSeconds: waitSeconds(refused) };
+        throw refused;
       }
-      w.hits++;
-      const retryAfterSeconds = Math.max(1, Math.ceil((w.start + options.windowMs - t) / 1000));
-      return { allowed: w.hits <= options.limit, retryAfterSeconds };
     },
-    reset(key: string): void {
-      windows.delete(key);
+    async check(key: string): Promise<LimitVerdict> {
+      const state = await limiter.get(key);
+      // A window past its end may linger until its timer fires: it counts for nothing.
+      if (state === null || state.consumedPoints < points || state.msBeforeNext <= 0) return { allowed: true };
+      return { allowed: false, retryAfterSeconds: waitSeconds(state) };
     },
   };
-}
-export type RateLimiter = ReturnType<typeof createRateLimiter>;
-
-function pruneOld(windows: Map<string, { start: number }>, t: number, windowMs: number): void {
-  for (const [key, w] of windows) if (t - w.start >= windowMs) windows.delete(key);
 }

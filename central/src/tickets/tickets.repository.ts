@@ -1,35 +1,14 @@
 import { TicketStatus } from '@sunshine/contracts';
-import { TicketEventKind } from './ticket-events';
+import { TicketEventKind, type TicketEvent } from './ticket-events';
 import type { Db } from '../platform/database';
 import { inTransaction } from '../platform/transaction';
-import type { TicketTable } from '../platform/schema';
-import type { TicketEvent } from './ticket-events';
+import type { TicketEventTable, TicketTable } from '../platform/schema';
+import type { TicketFilter, TicketRecord, TicketStore } from './tickets.ports';
 
-export interface TicketRecord {
-  ticketNumber: string;
-  kioskNumber: string;
-  category: string;
-  text: string | null;
-  audioSha256: string | null;
-  audioMime: string | null;
-  audioSeconds: number | null;
-  contactSealed: string | null;
-  pinHash: string;
-  subject: { kind: string; id: string; title: string | null } | null;
-  relatedTicketNumber: string | null;
-  submittedAt: string;
-  receivedAt: string;
-  status: TicketStatus;
-  handlingUnit: string | null;
-  /** Where it was made, fixed at intake (`complaintPlace`): a village's code, or a town's; null when unknown. */
-  placeCode: string | null;
-}
+export type { TicketFilter, TicketRecord } from './tickets.ports';
 
-export interface TicketFilter {
-  status?: TicketStatus[];
-  handlingUnit?: string;
-  category?: string;
-}
+// Ticket numbers per `IN (...)`: well under SQLite's and PostgreSQL's bound on parameters.
+const NUMBERS_PER_QUERY = 1000;
 
 function toTicket(row: TicketTable): TicketRecord {
   return {
@@ -75,6 +54,18 @@ function toRow(t: TicketRecord): TicketTable {
   };
 }
 
+function toEvent(row: Omit<TicketEventTable, 'id'>): TicketEvent {
+  return {
+    at: row.at,
+    actor: row.actor,
+    kind: TicketEventKind.parse(row.kind),
+    status: row.status === null ? null : TicketStatus.parse(row.status),
+    publicNote: row.public_note,
+    internalNote: row.internal_note,
+    handlingUnit: row.handling_unit,
+  };
+}
+
 const eventRow = (ticketNumber: string, e: TicketEvent) => ({
   ticket_number: ticketNumber,
   at: e.at,
@@ -88,7 +79,7 @@ const eventRow = (ticketNumber: string, e: TicketEvent) => ({
 
 /** Owns tickets and their event log. */
 export function createTicketRepository(db: Db) {
-  return {
+  const repository = {
     /**
      * Inserts the ticket and its first events unless the ticket number exists, in one
      * transaction; false for a replay. Concurrent duplicates meet the primary key: one wins.
@@ -113,15 +104,22 @@ export function createTicketRepository(db: Db) {
 
     async listEvents(ticketNumber: string): Promise<TicketEvent[]> {
       const rows = await db.selectFrom('ticket_events').selectAll().where('ticket_number', '=', ticketNumber).orderBy('id').execute();
-      return rows.map((r) => ({
-        at: r.at,
-        actor: r.actor,
-        kind: TicketEventKind.parse(r.kind),
-        status: r.status === null ? null : TicketStatus.parse(r.status),
-        publicNote: r.public_note,
-        internalNote: r.internal_note,
-        handlingUnit: r.handling_unit,
-      }));
+      return rows.map(toEvent);
+    },
+
+    /** A page's events in one query (a thousand tickets per query beyond that), not one per ticket. */
+    async listEventsOf(ticketNumbers: readonly string[]): Promise<Map<string, TicketEvent[]>> {
+      const byTicket = new Map<string, TicketEvent[]>();
+      for (let i = 0; i < ticketNumbers.length; i += NUMBERS_PER_QUERY) {
+        const numbers = ticketNumbers.slice(i, i + NUMBERS_PER_QUERY);
+        const rows = await db.selectFrom('ticket_events').selectAll().where('ticket_number', 'in', numbers).orderBy('ticket_number').orderBy('id').execute();
+        for (const row of rows) {
+          const events = byTicket.get(row.ticket_number) ?? [];
+          if (events.length === 0) byTicket.set(row.ticket_number, events);
+          events.push(toEvent(row));
+        }
+      }
+      return byTicket;
     },
 
     async listBySubject(kind: string, id: string, statuses: readonly TicketStatus[], limit: number): Promise<TicketRecord[]> {
@@ -139,7 +137,7 @@ export function createTicketRepository(db: Db) {
 
     async list(filter: TicketFilter, page: { limit: number; offset: number }): Promise<{ items: TicketRecord[]; total: number }> {
       let query = db.selectFrom('tickets');
-      if (filter.status?.length) query = query.where('status', 'in', filter.status);
+      if (filter.status?.length) query = query.where('status', 'in', [...filter.status]);
       if (filter.handlingUnit) query = query.where('handling_unit', '=', filter.handlingUnit);
       if (filter.category) query = query.where('category', '=', filter.category);
       const count = await query.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirst();
@@ -174,5 +172,6 @@ export function createTicketRepository(db: Db) {
       return row ? Number(row.ticket_number.slice(4, 11)) : 0;
     },
   };
+  return repository satisfies TicketStore;
 }
 export type TicketRepository = ReturnType<typeof createTicketRepository>;

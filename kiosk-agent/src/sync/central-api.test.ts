@@ -2,7 +2,7 @@ import http from 'node:http';
 import { makeTicketNumber, type Heartbeat } from '@sunshine/contracts';
 import { listen } from '@sunshine/service-kit';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CentralRateLimited, CentralUnreachable, createCentralApi, parseRetryAfter } from './central-api';
+import { CentralRateLimited, CentralUnreachable, createCentralApi } from './central-api';
 
 const beat: Heartbeat = {
   sentAt: new Date().toISOString(),
@@ -82,14 +82,27 @@ describe('central’s 429 to a complaint', () => {
   });
 });
 
-describe('Retry-After', () => {
-  it('is read as seconds or as an HTTP date', () => {
-    const now = Date.parse('2026-11-26T08:00:00Z');
-    expect(parseRetryAfter('60', now)).toBe(60_000);
-    expect(parseRetryAfter(' 0 ', now)).toBe(0);
-    expect(parseRetryAfter('Thu, 26 Nov 2026 08:00:30 GMT', now)).toBe(30_000);
-    expect(parseRetryAfter('Thu, 26 Nov 2026 07:59:00 GMT', now)).toBe(0);
-    expect(parseRetryAfter(null, now)).toBeUndefined();
-    expect(parseRetryAfter('-5', now)).toBeUndefined();
+describe('central’s answer to a ticket lookup', () => {
+  const lookupOf = async (status: number, code: string) => {
+    const central = await heartbeatServer(status, JSON.stringify({ error: { code, message: 'no' } }));
+    try {
+      return await central.api.getTicket(makeTicketNumber(7, 1), '1234').catch((err: unknown) => err);
+    } finally {
+      await central.close();
+    }
+  };
+
+  it('reads the reason from the code: an unknown ticket, a wrong PIN, a ticket locked after wrong PINs', async () => {
+    expect(await lookupOf(404, 'unknown_ticket')).toEqual({ kind: 'not_found' });
+    expect(await lookupOf(403, 'wrong_pin')).toEqual({ kind: 'wrong_pin', message: 'wrong_pin: no' });
+    expect(await lookupOf(429, 'pin_locked')).toEqual({ kind: 'rate_limited' });
+    // What centrals before those codes answered.
+    expect(await lookupOf(404, 'not_found')).toEqual({ kind: 'not_found' });
+    expect(await lookupOf(429, 'rate_limited')).toEqual({ kind: 'rate_limited' });
+  });
+
+  it('takes a revoked credential (403 kiosk_revoked) for central out of reach, not for a wrong PIN', async () => {
+    expect(await lookupOf(403, 'kiosk_revoked')).toBeInstanceOf(CentralUnreachable);
+    expect(await lookupOf(401, 'unauthorized')).toBeInstanceOf(CentralUnreachable);
   });
 });
