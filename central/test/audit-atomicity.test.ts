@@ -8,7 +8,7 @@ import { createKioskRepository } from '../src/fleet/kiosks.repository';
 import { verifyAuditChain, type ChainedAuditEntry } from '../src/audit/audit-chain';
 import { createEnrolmentCode, newEnrolmentCode } from '../src/fleet/enrolment.service';
 import { buildIntake, client, countyRows, loginAs } from './factories';
-import { adminClient, adminCookie, startTestCentral, type TestCentral } from './harness';
+import { adminClient, adminCookie, createStaffAccount, startTestCentral, type TestCentral } from './harness';
 import { storeSnapshot } from './store-snapshot';
 
 /** Makes the store refuse audit entries of these actions (a test-only trigger) until the answer is called. */
@@ -47,7 +47,7 @@ describe('a staff action and its audit entry commit together', () => {
   /** The newest audit entry, after checking the whole chain still verifies. */
   const lastEntry = async () => {
     const chain = await auditChain(central.db);
-    expect(verifyAuditChain(chain)).toEqual({ ok: true, entries: chain.length });
+    expect(await verifyAuditChain(chain)).toEqual({ ok: true, entries: chain.length });
     return { ...chain.at(-1), details: JSON.parse(chain.at(-1)?.details ?? 'null') };
   };
 
@@ -55,8 +55,8 @@ describe('a staff action and its audit entry commit together', () => {
     central = await startTestCentral();
     village = countyRows(path.join(central.dir, 'county'), 'villages')[0]?.code ?? '';
     admin = await adminClient(central.url);
-    await admin.post('/api/staff', { username: 'minzheng', displayName: '民政发布员', role: 'publisher', department: '县民政局', password: 'publisher-password' });
-    await admin.post('/api/staff', { username: 'shenhe', displayName: '审核员', role: 'reviewer', password: 'reviewer-password' });
+    await createStaffAccount(central, { username: 'minzheng', displayName: '民政发布员', role: 'publisher', department: '县民政局', password: 'publisher-password' });
+    await createStaffAccount(central, { username: 'shenhe', displayName: '审核员', role: 'reviewer', password: 'reviewer-password' });
     publisherCookie = await loginAs(central.url, 'minzheng', 'publisher-password');
     publisher = client(central.url, { cookie: publisherCookie });
     reviewer = client(central.url, { cookie: await loginAs(central.url, 'shenhe', 'reviewer-password') });

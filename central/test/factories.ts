@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { ApiCallError, createApiClient, makeTicketNumber, type ApiClient, type ComplaintIntake, type Heartbeat } from '@sunshine/contracts';
+import { ApiCallError, createApiClient, loginStaff, makeTicketNumber, type ApiClient, type ComplaintIntake, type Heartbeat } from '@sunshine/contracts';
 
 /** The rows of one file of a generated county (`villages`, `towns`, `payments`…), by header. */
 export function countyRows(countyDir: string, file: string): Record<string, string>[] {
@@ -72,8 +72,5 @@ export async function refusal(call: Promise<unknown>): Promise<ApiCallError> {
 
 /** Logs in and answers the `Cookie` header value of the session. */
 export async function loginAs(baseUrl: string, username: string, password: string): Promise<string> {
-  const res = await fetch(`${baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
-  if (res.status !== 200) throw new Error(`login failed: ${res.status} ${await res.text()}`);
-  const cookie = res.headers.get('set-cookie') ?? '';
-  return cookie.split(';')[0] ?? '';
+  return (await loginStaff({ baseUrl }, { username, password })).cookie;
 }

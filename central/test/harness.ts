@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createLogger, listen, type Logger } from '@sunshine/service-kit';
 import { generateCounty } from '@sunshine/synthetic-county';
-import type { CountyManifest } from '@sunshine/contracts';
+import { ApiCallError, staffApi, type ApiClient, type CountyManifest, type CreateStaffRequest, type StaffSession } from '@sunshine/contracts';
 import { buildCentral } from '../src/app';
 import { loadConfig } from '../src/config';
 import { openDatabase, type Db } from '../src/platform/database';
@@ -86,8 +86,29 @@ export const adminApiClient = async (baseUrl: string) => apiClient(baseUrl, { co
  * person who approves what the admin staged, since no one approves their own change.
  */
 export async function reviewerClient(baseUrl: string): Promise<ReturnType<typeof client>> {
-  const account = { username: 'reviewer', displayName: '审核员', role: 'reviewer', password: TEST_REVIEWER_PASSWORD };
-  const created = await (await adminClient(baseUrl)).post('/api/staff', account);
-  if (created.status !== 201 && created.status !== 409) throw new Error(`creating the reviewer failed: ${created.status} ${await created.text()}`);
-  return client(baseUrl, { cookie: await loginAs(baseUrl, account.username, account.password) });
+  return client(baseUrl, { cookie: await reviewerCookie(baseUrl) });
+}
+
+/** The typed client of the reviewer (see `reviewerClient`). */
+export const reviewerApiClient = async (baseUrl: string) => apiClient(baseUrl, { cookie: await reviewerCookie(baseUrl) });
+
+async function reviewerCookie(baseUrl: string): Promise<string> {
+  const account = { username: 'reviewer', displayName: '审核员', role: 'reviewer', password: TEST_REVIEWER_PASSWORD } as const;
+  await createStaffAccount(baseUrl, account).catch((err: unknown) => {
+    if (!(err instanceof ApiCallError && err.code === 'username_taken')) throw err;
+  });
+  return loginAs(baseUrl, account.username, account.password);
+}
+
+const urlOfCentral = (central: string | { url: string }) => (typeof central === 'string' ? central : central.url);
+
+/** The typed client with the session of `username` at a test central (its URL, or the central). */
+export async function staffClient(central: string | { url: string }, username: string, password: string): Promise<ApiClient> {
+  const baseUrl = urlOfCentral(central);
+  return apiClient(baseUrl, { cookie: await loginAs(baseUrl, username, password) });
+}
+
+/** Makes a staff account as the seeded admin; throws the refusal (`username_taken`…) when central does not. */
+export async function createStaffAccount(central: string | { url: string }, account: CreateStaffRequest): Promise<StaffSession> {
+  return (await adminApiClient(urlOfCentral(central))).call(staffApi.createAccount, { body: account });
 }

@@ -18,8 +18,16 @@ export const ErrorStatus = {
   /** A ticket taken by staff under a category the county does not offer. */
   unknown_category: 400,
   unauthorized: 401,
+  /** A staff session cookie whose session has ended (expired, logged out, the account disabled or its password reset): log in again. */
+  session_expired: 401,
+  /** A staff login with a wrong password or an unknown username (the answer does not say which). */
+  wrong_password: 401,
   wrong_pin: 403,
   forbidden: 403,
+  /** The right password of a disabled staff account: an admin enables it again. */
+  account_disabled: 403,
+  /** The staff member's role does not hold the permission the route needs (`PERMISSIONS`). */
+  missing_permission: 403,
   /** A kiosk delivered a ticket number that another kiosk's number begins. */
   foreign_ticket_number: 403,
   /** The one who staged a change may not approve it (an admin alone only with a reason). */
@@ -27,11 +35,17 @@ export const ErrorStatus = {
   not_found: 404,
   /** No route answers this method and path. */
   no_such_endpoint: 404,
+  /** No staff account has this username. */
+  unknown_account: 404,
   /** The ticket has no voice recording. */
   no_recording: 404,
   /** No ticket has this number (or none this staff member may see). */
   unknown_ticket: 404,
   conflict: 409,
+  /** An admin may not disable their own account (someone must still be able to enable it). */
+  cannot_disable_self: 409,
+  /** A staff account with this username exists. */
+  username_taken: 409,
   /** A ticket is marked replied before its reply is written. */
   reply_required: 409,
   /** A staged change was computed from records that changed since: nothing is published. */

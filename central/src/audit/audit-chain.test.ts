@@ -14,30 +14,41 @@ function chain(n: number): ChainedAuditEntry[] {
 }
 
 describe('audit chain', () => {
-  it('accepts an untouched chain', () => {
-    expect(verifyAuditChain(chain(5))).toEqual({ ok: true, entries: 5 });
+  it('accepts an untouched chain', async () => {
+    expect(await verifyAuditChain(chain(5))).toEqual({ ok: true, entries: 5 });
   });
 
-  it('finds the entry whose content was edited', () => {
+  it('finds the entry whose content was edited', async () => {
     const entries = chain(5);
     const third = entries[2];
     if (third) third.actor = 'someone-else';
-    expect(verifyAuditChain(entries)).toMatchObject({ ok: false, brokenAt: 3 });
+    expect(await verifyAuditChain(entries)).toMatchObject({ ok: false, brokenAt: 3 });
   });
 
-  it('finds a deleted entry', () => {
+  it('finds a deleted entry', async () => {
     const entries = chain(5);
     entries.splice(1, 1);
-    expect(verifyAuditChain(entries)).toMatchObject({ ok: false, brokenAt: 3 });
+    expect(await verifyAuditChain(entries)).toMatchObject({ ok: false, brokenAt: 3 });
   });
 
-  it('finds an entry rehashed without relinking the next one', () => {
+  it('finds an entry rehashed without relinking the next one', async () => {
     const entries = chain(4);
     const second = entries[1];
     if (second) {
       second.details = '{"forged":true}';
       second.hash = hashAuditEntry(second.prevHash, second);
     }
-    expect(verifyAuditChain(entries)).toMatchObject({ ok: false, brokenAt: 3 });
+    expect(await verifyAuditChain(entries)).toMatchObject({ ok: false, brokenAt: 3 });
+  });
+
+  it('checks a chain read as a stream, as the store yields it', async () => {
+    async function* stream(entries: ChainedAuditEntry[]) {
+      yield* entries;
+    }
+    expect(await verifyAuditChain(stream(chain(3)))).toEqual({ ok: true, entries: 3 });
+    const edited = chain(3);
+    const first = edited[0];
+    if (first) first.action = 'ticket.close';
+    expect(await verifyAuditChain(stream(edited))).toMatchObject({ ok: false, brokenAt: 1 });
   });
 });

@@ -28,13 +28,14 @@ export type ChainVerdict = { ok: true; entries: number } | { ok: false; entries:
 
 /**
  * Walks the chain in id order: every entry must point at the previous entry's hash, its own
- * hash must match its content, and ids must follow each other (no deleted rows).
+ * hash must match its content, and ids must follow each other (no deleted rows). Takes a
+ * stream, so a long log is checked without holding it in memory.
  */
-export function verifyAuditChain(entries: Iterable<ChainedAuditEntry>): ChainVerdict {
+export async function verifyAuditChain(entries: Iterable<ChainedAuditEntry> | AsyncIterable<ChainedAuditEntry>): Promise<ChainVerdict> {
   let prev = GENESIS_HASH;
   let lastId = 0;
   let count = 0;
-  for (const e of entries) {
+  for await (const e of entries) {
     count++;
     if (e.id !== lastId + 1) return { ok: false, entries: count, brokenAt: e.id, reason: `entry ${lastId + 1} is missing` };
     if (e.prevHash !== prev) return { ok: false, entries: count, brokenAt: e.id, reason: 'does not follow the previous entry' };

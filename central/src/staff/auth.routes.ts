@@ -1,34 +1,26 @@
-import { LoginRequest } from '@sunshine/contracts';
-import { parseInput } from '@sunshine/service-kit';
+import { staffApi } from '@sunshine/contracts';
 import { Router } from 'express';
-import { sha256 } from '../fleet/enrolment.service';
+import type { CentralMount } from '../route-mount';
 import { LoginLockedError } from './login-throttle';
-import { login, type StaffAuthDeps } from './staff-auth.service';
-import { clearSessionCookie, currentStaff, readCookie, requireStaff, SESSION_COOKIE, setSessionCookie, type StaffHttpDeps } from './staff-session';
+import { login, logout, type StaffAuthDeps } from './staff-auth.service';
+import { clearSessionCookie, currentStaff, readCookie, SESSION_COOKIE, setSessionCookie } from './staff-session';
 
-/** `POST /api/auth/login`, `POST /api/auth/logout`, `GET /api/auth/me`. */
-export function authRoutes(deps: StaffAuthDeps & StaffHttpDeps & { secureCookies: boolean }): Router {
+/** Staff sessions: log in (sets the cookie), log out, who am I. */
+export function authRoutes(mount: CentralMount, deps: StaffAuthDeps & { secureCookies: boolean }): Router {
   const router = Router();
-  router.post('/api/auth/login', async (req, res) => {
-    const request = parseInput(LoginRequest, req.body);
-    const { token, session } = await login(deps, request, req.ip ?? 'unknown').catch((err: unknown) => {
+  mount(router, staffApi.login, async ({ body }, req, res) => {
+    const { token, session } = await login(deps, body, req.ip ?? 'unknown').catch((err: unknown) => {
       if (err instanceof LoginLockedError) res.set('retry-after', String(err.retryAfterSeconds));
       throw err;
     });
     setSessionCookie(res, token, deps.secureCookies);
-    res.json(session);
+    return session;
   });
-  router.post('/api/auth/logout', requireStaff(deps), async (req, res) => {
-    const token = readCookie(req.get('cookie'), SESSION_COOKIE);
-    const { username } = currentStaff(res);
-    await deps.audited(async (tx) => {
-      if (token) await tx.staff.deleteSession(sha256(token));
-    }, () => ({ actor: username, action: 'auth.logout', target: username }));
+  mount(router, staffApi.logout, async (_input, req, res) => {
+    await logout(deps, readCookie(req.get('cookie'), SESSION_COOKIE), currentStaff(res).username);
     clearSessionCookie(res);
-    res.status(204).end();
+    return undefined;
   });
-  router.get('/api/auth/me', requireStaff(deps), (_req, res) => {
-    res.json(currentStaff(res));
-  });
+  mount(router, staffApi.me, (_input, _req, res) => currentStaff(res));
   return router;
 }

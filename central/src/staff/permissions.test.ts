@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assertSecondPerson } from './permissions';
+import { assertCan, assertSecondPerson } from './permissions';
 
 const TWO_PERSON_RULE = expect.objectContaining({ code: 'two_person_rule', status: 403 });
 
@@ -13,5 +13,12 @@ describe('two people publish', () => {
     expect(() => assertSecondPerson({ username: 'shenhe', role: 'reviewer' }, 'shenhe', '急需发布')).toThrow(TWO_PERSON_RULE);
     expect(() => assertSecondPerson({ username: 'admin', role: 'admin' }, 'admin', undefined)).toThrow(TWO_PERSON_RULE);
     expect(assertSecondPerson({ username: 'admin', role: 'admin' }, 'admin', '审核员病假')).toEqual({ isAlone: true });
+  });
+});
+
+describe('permissions', () => {
+  it('refuses a role without the permission with missing_permission, and lets one with it through', () => {
+    expect(() => assertCan({ role: 'viewer' }, 'staff:manage')).toThrow(expect.objectContaining({ code: 'missing_permission', status: 403 }));
+    expect(() => assertCan({ role: 'admin' }, 'staff:manage')).not.toThrow();
   });
 });

@@ -2,8 +2,9 @@ import { AppError, can, type Permission, type StaffSession } from '@sunshine/con
 
 export { can, type Permission } from '@sunshine/contracts';
 
+/** 403 `missing_permission` unless the staff member's role holds `permission`. */
 export function assertCan(staff: Pick<StaffSession, 'role'>, permission: Permission): void {
-  if (!can(staff, permission)) throw new AppError('forbidden', '您的账号没有这项操作的权限');
+  if (!can(staff, permission)) throw new AppError('missing_permission', '您的账号没有这项操作的权限');
 }
 
 /**

@@ -5,6 +5,7 @@ import type { StaffRepository } from './staff.repository';
 import type { Audited } from '../platform/unit-of-work';
 import { assertCan, type Permission } from './permissions';
 import { authenticateStaff, SESSION_HOURS } from './staff-auth.service';
+import type { StaffAccountReader } from './staff.ports';
 
 export const SESSION_COOKIE = 'sunshine_session';
 
@@ -35,7 +36,7 @@ export interface StaffHttpDeps {
 }
 
 /** Session cookie → `res.locals.staff`; with a permission, also checks the role. */
-export function requireStaff(deps: Pick<StaffHttpDeps, 'staff' | 'now'>, permission?: Permission): RequestHandler {
+export function requireStaff(deps: { staff: Pick<StaffAccountReader, 'findSession'>; now: () => Date }, permission?: Permission): RequestHandler {
   return (req, res, next) => {
     authenticateStaff(deps, readCookie(req.get('cookie'), SESSION_COOKIE))
       .then((staff) => {

@@ -1,21 +1,21 @@
-import { StaffRole, type StaffSession } from '@sunshine/contracts';
+import { StaffRole } from '@sunshine/contracts';
 import type { Db } from '../platform/database';
+import type { StaffTable } from '../platform/schema';
+import type { NewStaffAccount, StaffRecord, StaffSessionRecord, StaffStore } from './staff.ports';
 
-export interface StaffRecord extends StaffSession {
-  passwordHash: string;
-  disabledAt: string | null;
-}
-
-/** Owns staff accounts and their sessions (only the session token's hash is stored). */
-export function createStaffRepository(db: Db) {
-  const toStaff = (r: { username: string; display_name: string; role: string; department: string | null; password_hash: string; disabled_at: string | null }): StaffRecord => ({
+function toStaff(r: Omit<StaffTable, 'created_at'>): StaffRecord {
+  return {
     username: r.username,
     displayName: r.display_name,
     role: StaffRole.parse(r.role),
     department: r.department,
     passwordHash: r.password_hash,
     disabledAt: r.disabled_at,
-  });
+  };
+}
+
+/** Owns staff accounts and their sessions (only the session token's hash is stored). */
+export function createStaffRepository(db: Db): StaffStore {
   return {
     async find(username: string): Promise<StaffRecord | null> {
       const row = await db.selectFrom('staff').selectAll().where('username', '=', username).executeTakeFirst();
@@ -27,7 +27,7 @@ export function createStaffRepository(db: Db) {
     },
 
     /** Creates the account, or false when the username is taken. */
-    async create(staff: StaffSession & { passwordHash: string; createdAt: string }): Promise<boolean> {
+    async create(staff: NewStaffAccount): Promise<boolean> {
       const result = await db
         .insertInto('staff')
         .values({ username: staff.username, display_name: staff.displayName, role: staff.role, department: staff.department, password_hash: staff.passwordHash, created_at: staff.createdAt, disabled_at: null })
@@ -49,7 +49,7 @@ export function createStaffRepository(db: Db) {
       return Number(result.numUpdatedRows) === 1;
     },
 
-    async createSession(session: { tokenHash: string; username: string; createdAt: string; expiresAt: string }): Promise<void> {
+    async createSession(session: StaffSessionRecord): Promise<void> {
       await db.insertInto('staff_sessions').values({ token_hash: session.tokenHash, username: session.username, created_at: session.createdAt, expires_at: session.expiresAt }).execute();
     },
 
@@ -71,4 +71,4 @@ export function createStaffRepository(db: Db) {
     },
   };
 }
-export type StaffRepository = ReturnType<typeof createStaffRepository>;
+export type StaffRepository = StaffStore;

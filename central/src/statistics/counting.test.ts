@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { complaintPlace, complaintTown, countBy, dataProgress, sumUsage, toCsv } from './statistics.service';
+import { complaintPlace, complaintTown, countBy, dataProgress, deadlineCompliance, mergeCounts, sumUsage } from './counting';
 
 describe('statistics', () => {
   it('counts by key, largest first', () => {
@@ -24,8 +24,22 @@ describe('statistics', () => {
     expect(complaintTown(null)).toBe('unknown');
   });
 
-  it('adds up usage by screen and by kiosk', () => {
-    const usage = sumUsage([
+  it('merges counts that share a key, such as the villages of one town', () => {
+    const byPlace = [
+      { key: '452123100201', count: 2 },
+      { key: '452123100202', count: 1 },
+      { key: '452123101', count: 3 },
+      { key: 'unknown', count: 1 },
+    ];
+    expect(mergeCounts(byPlace, (place) => place.slice(0, 9))).toEqual([
+      { key: '452123100', count: 3 },
+      { key: '452123101', count: 3 },
+      { key: 'unknown', count: 1 },
+    ]);
+  });
+
+  it('adds up usage by screen and by kiosk', async () => {
+    const usage = await sumUsage([
       { kioskNumber: '0001', usage: { home: 3, payments: 1 } },
       { kioskNumber: '0002', usage: { home: 1 } },
     ]);
@@ -47,7 +61,15 @@ describe('statistics', () => {
     ]);
   });
 
-  it('writes CSV that Excel reads, quoting commas and defusing formulas', () => {
-    expect(toCsv([{ a: '1,2', b: '=cmd()' }], ['a', 'b'])).toBe('\uFEFFa,b\r\n"1,2",\'=cmd()\r\n');
+  it('counts answered tickets on time or late, and open ones by whether their reply date has passed', () => {
+    const deadlines = [
+      { repliedAt: '2026-11-20T08:00:00Z', isReplyLate: false },
+      { repliedAt: '2026-11-27T08:00:00Z', isReplyLate: true },
+      { repliedAt: '2026-11-21T08:00:00Z', isReplyLate: false },
+      { repliedAt: null, isReplyLate: true },
+      { repliedAt: null, isReplyLate: false },
+    ];
+    expect(deadlineCompliance(deadlines.map((d) => ({ deadlines: d })))).toEqual({ answered: 3, answeredOnTime: 2, answeredLate: 1, openOnTime: 1, openLate: 1, onTimeRate: 2 / 3 });
+    expect(deadlineCompliance([]).onTimeRate).toBeNull();
   });
 });

@@ -1,89 +1,87 @@
-import type { TicketStatus } from '@sunshine/contracts';
-import type { TicketDeadlines } from '../tickets/ticket-deadlines';
+import type { ComplaintStats, DeadlineStats, ProgressStats, TicketStatus, UsageStats } from '@sunshine/contracts';
+import type { TicketEvent } from '../tickets/ticket-events';
+import { complaintTown, createComplianceTally, dataProgress, mergeCounts, sumUsage, type CountRow, type ReplyDeadline, type UsageBeat } from './counting';
 
-export interface CountRow {
-  key: string;
-  count: number;
+// Kept importable from here: complaint intake fixes a ticket's place with `complaintPlace`,
+// and every feature's CSV export uses `toCsv`.
+export { complaintPlace, complaintTown } from './counting';
+export { toCsv } from './csv';
+
+/** Complaints counted in the store, one GROUP BY per dimension; rows in any order. */
+export interface ComplaintCounts {
+  byCategory: CountRow[];
+  byStatus: CountRow[];
+  /** By the place kept on the ticket at intake (null for none). */
+  byPlace: { placeCode: string | null; count: number }[];
+  byKiosk: CountRow[];
 }
 
-/** Counts by key, largest first (ties by key, so output is stable). */
-export function countBy<T>(items: Iterable<T>, key: (item: T) => string): CountRow[] {
-  const counts = new Map<string, number>();
-  for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
-  return [...counts].map(([k, count]) => ({ key: k, count })).sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
+/** One ticket's log, as deadlines are computed from it. */
+export interface TicketLog {
+  category: string;
+  status: TicketStatus;
+  /** Oldest first; empty for a ticket without events. */
+  events: TicketEvent[];
 }
 
-/**
- * Where a complaint was made, fixed at intake: its subject's village, or the subject's town
- * scope; else the village its kiosk stands in at that moment. Null when neither is known: a
- * staff ticket (kiosk 0000) without subject, a kiosk with no village, a county-wide subject
- * from such a kiosk. Kept on the ticket, so moving a kiosk later leaves its complaints put.
- */
-export function complaintPlace(subjectPlace: string | null | undefined, kioskVillage: string | null | undefined): string | null {
-  for (const code of [subjectPlace, kioskVillage]) if (code && code.length >= 9) return code;
-  return null;
+/** What statistics read from the store (`statistics.repository`). */
+export interface StatisticsReader {
+  complaintCounts(): Promise<ComplaintCounts>;
+  /** Every ticket with its event log, from one query over the events, a ticket at a time. */
+  ticketLogs(): AsyncIterable<TicketLog>;
+  /** Heartbeats' usage counters received since `from` (ISO time). */
+  usageSince(from: string): AsyncIterable<UsageBeat>;
+  livePrograms(): Promise<{ code: string; name: string; department: string }[]>;
+  /** Live payments per programme for a period (`YYYY-MM`, or `YYYY` for the whole year). */
+  paymentCountsByProgram(period: string): Promise<Map<string, number>>;
 }
 
-/** The town (9-digit code) a complaint counts under, from its place; 'unknown' without one. */
-export function complaintTown(placeCode: string | null): string {
-  return placeCode && placeCode.length >= 9 ? placeCode.slice(0, 9) : 'unknown';
+export interface StatisticsDeps {
+  stats: StatisticsReader;
+  /** A ticket's deadlines from its log: its category's days on the county's working-day calendar. */
+  deadlinesOf: (ticket: { category: string }, events: readonly TicketEvent[]) => ReplyDeadline;
+  now: () => Date;
 }
 
-/** Adds up heartbeat usage counters (screen → views) by screen and by kiosk. */
-export function sumUsage(beats: Iterable<{ kioskNumber: string; usage: Record<string, number> }>): { byScreen: CountRow[]; byKiosk: CountRow[] } {
-  const byScreen = new Map<string, number>();
-  const byKiosk = new Map<string, number>();
-  for (const b of beats) {
-    for (const [screen, n] of Object.entries(b.usage)) {
-      byScreen.set(screen, (byScreen.get(screen) ?? 0) + n);
-      byKiosk.set(b.kioskNumber, (byKiosk.get(b.kioskNumber) ?? 0) + n);
-    }
-  }
-  const rows = (m: Map<string, number>) => [...m].map(([key, count]) => ({ key, count })).sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
-  return { byScreen: rows(byScreen), byKiosk: rows(byKiosk) };
-}
+type WithoutWarnings<T> = Omit<T, 'warnings'>;
 
-export interface DeadlineCompliance {
-  answered: number;
-  answeredOnTime: number;
-  answeredLate: number;
-  openOnTime: number;
-  openLate: number;
-  /** Share of answered tickets answered on time, 0..1; null when none is answered yet. */
-  onTimeRate: number | null;
-}
-
-/** Reply-deadline compliance over tickets and their deadlines from the event log. */
-export function deadlineCompliance(tickets: Iterable<{ status: TicketStatus; deadlines: TicketDeadlines }>): DeadlineCompliance {
-  const c = { answered: 0, answeredOnTime: 0, answeredLate: 0, openOnTime: 0, openLate: 0 };
-  for (const { deadlines } of tickets) {
-    if (deadlines.repliedAt) {
-      c.answered++;
-      if (deadlines.isReplyLate) c.answeredLate++;
-      else c.answeredOnTime++;
-    } else if (deadlines.isReplyLate) c.openLate++;
-    else c.openOnTime++;
-  }
-  return { ...c, onTimeRate: c.answered === 0 ? null : c.answeredOnTime / c.answered };
-}
-
-/** Which programme has payments published for the period, and which are missing (数据进度). */
-export function dataProgress(
-  programs: readonly { code: string; name: string; department: string }[],
-  published: ReadonlyMap<string, number>,
-): { department: string; programCode: string; programName: string; payments: number; isMissing: boolean }[] {
-  return programs
-    .map((p) => ({ department: p.department, programCode: p.code, programName: p.name, payments: published.get(p.code) ?? 0, isMissing: !published.get(p.code) }))
-    .sort((a, b) => a.department.localeCompare(b.department) || a.programCode.localeCompare(b.programCode));
-}
-
-/** RFC 4180 CSV with a header row; a BOM so Excel opens Chinese text correctly. */
-export function toCsv<T extends object>(rows: readonly T[], columns: readonly (keyof T & string)[]): string {
-  const cell = (v: unknown) => {
-    const text = v === null || v === undefined ? '' : String(v);
-    // A leading = + - @ would run as a formula in a spreadsheet: quote it as text.
-    const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
-    return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+/** Complaints by category, status, town (of the place kept at intake) and kiosk, largest first. */
+export async function complaintStats(deps: Pick<StatisticsDeps, 'stats'>): Promise<WithoutWarnings<ComplaintStats>> {
+  const counts = await deps.stats.complaintCounts();
+  const byCategory = mergeCounts(counts.byCategory);
+  return {
+    total: byCategory.reduce((sum, row) => sum + row.count, 0),
+    byCategory,
+    byStatus: mergeCounts(counts.byStatus),
+    // By where each complaint was made (kept at intake), not where its kiosk stands now.
+    byTown: mergeCounts(counts.byPlace.map((row) => ({ key: complaintTown(row.placeCode), count: row.count }))),
+    byKiosk: mergeCounts(counts.byKiosk),
   };
-  return `\uFEFF${[columns.join(','), ...rows.map((r) => columns.map((c) => cell(r[c])).join(','))].join('\r\n')}\r\n`;
+}
+
+/** Reply-deadline compliance overall and by category (in code order), each ticket's deadlines from its log. */
+export async function deadlineStats(deps: Pick<StatisticsDeps, 'stats' | 'deadlinesOf'>): Promise<WithoutWarnings<DeadlineStats>> {
+  const overall = createComplianceTally();
+  const byCategory = new Map<string, ReturnType<typeof createComplianceTally>>();
+  for await (const log of deps.stats.ticketLogs()) {
+    const deadlines = deps.deadlinesOf(log, log.events);
+    overall.add(deadlines);
+    const tally = byCategory.get(log.category) ?? createComplianceTally();
+    tally.add(deadlines);
+    byCategory.set(log.category, tally);
+  }
+  const inCodeOrder = [...byCategory].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return { overall: overall.result(), byCategory: inCodeOrder.map(([category, tally]) => ({ category, ...tally.result() })) };
+}
+
+/** Screen views over the last `days`, by screen and by kiosk. */
+export async function usageStats(deps: Pick<StatisticsDeps, 'stats' | 'now'>, days: number): Promise<WithoutWarnings<UsageStats>> {
+  const from = new Date(deps.now().getTime() - days * 86_400_000).toISOString();
+  return { days, ...(await sumUsage(deps.stats.usageSince(from))) };
+}
+
+/** Each live programme's payments published for `period`, and how many programmes have none. */
+export async function progressStats(deps: Pick<StatisticsDeps, 'stats'>, period: string): Promise<WithoutWarnings<ProgressStats>> {
+  const programs = dataProgress(await deps.stats.livePrograms(), await deps.stats.paymentCountsByProgram(period));
+  return { period, programs, missing: programs.filter((p) => p.isMissing).length };
 }
