@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { TEST_ADMIN_PASSWORD, TEST_REVIEWER_PASSWORD } from '@sunshine/central/testing';
+import { createStaffAccount, loginAs, TEST_ADMIN_PASSWORD, TEST_REVIEWER_PASSWORD } from '@sunshine/central/testing';
 import { ImportReport, PublishResult, type CountyManifest } from '@sunshine/contracts';
 import { generateCounty } from '@sunshine/synthetic-county';
 import { scale } from './agent-fixture';
@@ -39,19 +39,11 @@ export interface PublishingStaff {
   reviewer: string;
 }
 
-async function login(url: string, username: string, password: string): Promise<string> {
-  const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
-  if (res.status !== 200) throw new Error(`login of ${username} failed: ${res.status}`);
-  return (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-}
-
 /** Logs the test central's admin in, and a reviewer the admin makes: the cookies of both. */
 export async function loginPublishingStaff(url: string): Promise<PublishingStaff> {
-  const uploader = await login(url, 'admin', TEST_ADMIN_PASSWORD);
-  const account = { username: 'reviewer', displayName: '审核员', role: 'reviewer', password: TEST_REVIEWER_PASSWORD };
-  const created = await fetch(`${url}/api/staff`, { method: 'POST', headers: { cookie: uploader, 'content-type': 'application/json' }, body: JSON.stringify(account) });
-  if (created.status !== 201) throw new Error(`creating the reviewer failed: ${created.status}`);
-  return { uploader, reviewer: await login(url, account.username, account.password) };
+  const account = { username: 'reviewer', displayName: '审核员', role: 'reviewer', password: TEST_REVIEWER_PASSWORD } as const;
+  await createStaffAccount(url, account);
+  return { uploader: await loginAs(url, 'admin', TEST_ADMIN_PASSWORD), reviewer: await loginAs(url, account.username, account.password) };
 }
 
 /** Uploads a CSV file as staff would (streamed from disk), checks it staged without problems, and has the reviewer approve it. */

@@ -1,13 +1,8 @@
+import { loginStaff as loginAtCentral } from '@sunshine/contracts';
+
 /** A staff session at central, for checking from the outside what a kiosk delivered. */
 export async function loginStaff(centralUrl: string, password: string): Promise<string> {
-  const response = await fetch(`${centralUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'admin', password }),
-  });
-  if (!response.ok) throw new Error(`staff login failed: ${response.status}`);
-  const cookie = response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  return cookie;
+  return (await loginAtCentral({ baseUrl: centralUrl }, { username: 'admin', password })).cookie;
 }
 
 /** True when central holds `ticketNumber`. */

@@ -1,4 +1,4 @@
-import { reviewerClient, startTestCentral, TEST_ADMIN_PASSWORD, type TestCentral } from '@sunshine/central/testing';
+import { loginAs, reviewerClient, startTestCentral, TEST_ADMIN_PASSWORD, type TestCentral } from '@sunshine/central/testing';
 import { ImportReport, PaymentsLookupResult } from '@sunshine/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enrolKiosk, startAgent, tempDir, type RunningAgent } from './support';
@@ -34,12 +34,7 @@ describe('a correction at central', () => {
     const payment = (await lookup()).payments[0];
     if (!payment) throw new Error('the sample person has no payments');
 
-    const login = await fetch(`${central.url}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'admin', password: TEST_ADMIN_PASSWORD }),
-    });
-    const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const cookie = await loginAs(central.url, 'admin', TEST_ADMIN_PASSWORD);
     const corrected = await fetch(`${central.url}/api/records/payments/${payment.id}`, {
       method: 'PATCH',
       headers: { 'content-type': 'application/json', cookie },

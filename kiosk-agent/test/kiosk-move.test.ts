@@ -1,4 +1,4 @@
-import { startTestCentral, TEST_ADMIN_PASSWORD, type TestCentral } from '@sunshine/central/testing';
+import { loginAs, startTestCentral, TEST_ADMIN_PASSWORD, type TestCentral } from '@sunshine/central/testing';
 import { CreatedEnrolmentCode, PlaceChanged, Village, VillageList } from '@sunshine/contracts';
 import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -32,12 +32,7 @@ describe('a kiosk moved to another village at central', () => {
     central = await startTestCentral();
     const rows = await central.db.selectFrom('content_records').select('data').where('table_name', '=', 'villages').where('deleted', '=', 0).execute();
     [, a = '', b = '', c = ''] = rows.map((r) => Village.parse(JSON.parse(r.data)).code).sort();
-    const login = await fetch(`${central.url}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'admin', password: TEST_ADMIN_PASSWORD }),
-    });
-    cookie = login.headers.getSetCookie().map((h) => h.split(';')[0]).join('; ');
+    cookie = await loginAs(central.url, 'admin', TEST_ADMIN_PASSWORD);
     const { code } = CreatedEnrolmentCode.parse(await (await admin('POST', '/api/fleet/enrolment-codes', { kioskName: '村委会', villageCode: a })).json());
     dataDir = tempDir('kiosk-move');
     const enrolment = await enrolKiosk(central.url, code, dataDir);
