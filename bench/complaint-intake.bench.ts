@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import { startTestCentral } from '@sunshine/central/testing';
-import { makeTicketNumber } from '@sunshine/contracts';
+import { kioskApi, makeTicketNumber } from '@sunshine/contracts';
 import { listen } from '@sunshine/service-kit';
 import express from 'express';
 import { percentile, result, round, type Benchmark } from './harness';
@@ -18,7 +18,8 @@ export const complaintIntake: Benchmark = {
   async run() {
     const central = await startTestCentral({ env: { CENTRAL_COMPLAINTS_PER_MINUTE: String(REQUESTS * 10) } });
     const bare = express();
-    bare.post('/api/kiosk-api/complaints', express.json(), (_req, res) => {
+    // The same path as central's, so the two differ only in what answers it.
+    bare.post(kioskApi.deliverComplaint.path, express.json(), (_req, res) => {
       res.status(201).json({ ok: true });
     });
     const bareServer = createServer(bare);
@@ -34,8 +35,8 @@ export const complaintIntake: Benchmark = {
           text: '我家今年的耕地地力保护补贴一直没有发下来，请帮忙查一查。',
           contact: { phone: '13800138000' },
         });
-      const baseline = await drive(`http://127.0.0.1:${barePort}/api/kiosk-api/complaints`, token, body);
-      const measured = await drive(`${central.url}/api/kiosk-api/complaints`, token, body);
+      const baseline = await drive(`http://127.0.0.1:${barePort}${kioskApi.deliverComplaint.path}`, token, body);
+      const measured = await drive(`${central.url}${kioskApi.deliverComplaint.path}`, token, body);
       return [
         result({
           name: `complaint intake throughput (${REQUESTS} requests, ${CONCURRENCY} at once) vs bare Express`,

@@ -1,6 +1,6 @@
-import { ComplaintCategory } from '@sunshine/contracts';
+import { kioskApi } from '@sunshine/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildIntake, client, loginAs } from './factories';
+import { apiClient, buildIntake, client, loginAs } from './factories';
 import { adminClient, startTestCentral, type TestCentral } from './harness';
 
 describe('complaint category settings', () => {
@@ -19,14 +19,14 @@ describe('complaint category settings', () => {
     ];
     expect((await admin.put('/api/settings/complaint-categories', next)).status).toBe(200);
     const { kioskNumber, token } = await central.enrol();
-    const kiosk = client(central.url, { token });
-    expect(ComplaintCategory.array().parse(await (await kiosk.get('/api/kiosk-api/complaint-categories')).json())).toEqual([
+    const kiosk = apiClient(central.url, { token });
+    expect(await kiosk.call(kioskApi.listComplaintCategories)).toEqual([
       { code: 'subsidy', name: '补贴发放' },
       { code: 'land', name: '土地问题' },
     ]);
-    expect((await kiosk.post('/api/kiosk-api/complaints', buildIntake(kioskNumber, 1, { category: 'land' }))).status).toBe(201);
+    expect(await kiosk.call(kioskApi.deliverComplaint, { body: buildIntake(kioskNumber, 1, { category: 'land' }) })).toMatchObject({ duplicate: false });
     // A complaint queued before the change keeps its old category rather than being lost.
-    expect((await kiosk.post('/api/kiosk-api/complaints', buildIntake(kioskNumber, 2, { category: 'conduct' }))).status).toBe(201);
+    expect(await kiosk.call(kioskApi.deliverComplaint, { body: buildIntake(kioskNumber, 2, { category: 'conduct' }) })).toMatchObject({ duplicate: false });
   });
 
   it('refuses seven categories, duplicate codes and a non-admin, changing nothing', async () => {

@@ -1,5 +1,5 @@
 import type { UiStack } from './ui-stack';
-import { loginStaff, replyToTicket } from './central-staff';
+import { centralHasTicket, loginStaff, replyToTicket } from './central-staff';
 
 /**
  * A complaint filed at the kiosk's agent, delivered to central and answered there: what a
@@ -14,7 +14,7 @@ export async function fileAnsweredComplaint(stack: UiStack, reply: string): Prom
   });
   const created = (await response.json()) as { ticketNumber: string; pin: string };
   const cookie = await loginStaff(stack.centralUrl, stack.adminPassword);
-  const atCentral = async () => (await fetch(`${stack.centralUrl}/api/tickets/${created.ticketNumber}`, { headers: { cookie } })).ok;
+  const atCentral = () => centralHasTicket(stack.centralUrl, cookie, created.ticketNumber);
   for (let tries = 0; !(await atCentral()); tries += 1) {
     if (tries > 120) throw new Error('the complaint never reached central');
     await new Promise((resolve) => setTimeout(resolve, 500));

@@ -2,7 +2,7 @@ import { formatTicketNumber, readDigits, readFenChinese } from '@sunshine/contra
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { KioskPage } from '../pages/kiosk.page';
 import { openTracedKiosk, type TracedKiosk } from '../pages/traced-kiosk';
-import { loginStaff } from '../support/central-staff';
+import { centralTicket, loginStaff } from '../support/central-staff';
 import { useKioskSuite } from '../support/kiosk-suite';
 import { fileAnsweredComplaint } from '../support/replied-ticket';
 import { printedTexts } from '../support/virtual-printer-control';
@@ -203,10 +203,7 @@ async function expectNothingOfA(k: TracedKiosk, left: Traces, spokenFrom: number
 /** B's complaint reached central as B's alone: no subject, recording, phone or earlier ticket of A's. */
 async function expectFiledAtCentral(ticketNumber: string, text: string): Promise<void> {
   const cookie = await loginStaff(suite.stack.centralUrl, suite.stack.adminPassword);
-  const read = async () => {
-    const response = await fetch(`${suite.stack.centralUrl}/api/tickets/${ticketNumber}`, { headers: { cookie } });
-    return response.ok ? ((await response.json()) as Record<string, unknown>) : null;
-  };
+  const read = () => centralTicket(suite.stack.centralUrl, cookie, ticketNumber);
   await expect.poll(read, { timeout: 30_000, interval: 500 }).not.toBeNull();
   expect(await read()).toMatchObject({ text, subject: null, hasAudio: false, contact: null, relatedTicketNumber: null });
 }
