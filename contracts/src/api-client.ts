@@ -27,6 +27,8 @@ export interface ApiClientOptions {
   /** Headers sent with every call (a kiosk's bearer token, a session cookie in tests). */
   headers?: () => Record<string, string>;
   timeoutMs?: number;
+  /** Fetch options for every call: the kiosk UI's `cache: 'no-store'`, so nothing personal stays in the browser's cache. */
+  init?: { cache?: 'default' | 'no-store' | 'reload' | 'no-cache' | 'force-cache'; redirect?: 'follow' | 'manual' | 'error' };
 }
 
 export interface CallOptions {
@@ -96,6 +98,7 @@ export function createApiClient(options: ApiClientOptions = {}) {
     const url = (options.baseUrl ?? '') + urlOf(route, ...([input] as InputArg<R>));
     try {
       return await doFetch(url, {
+        ...options.init,
         method: route.method,
         signal,
         headers: { accept: 'application/json', ...(contentType ? { 'content-type': contentType } : {}), ...options.headers?.() },

@@ -15,8 +15,10 @@ export const ErrorStatus = {
   invalid_calendar: 400,
   /** A complaint from a kiosk whose category is not a category code at all (a retired one is still taken). */
   invalid_category: 400,
-  /** A ticket taken by staff under a category the county does not offer. */
+  /** A ticket taken by staff, or a complaint at a kiosk, under a category the county (as the kiosk last heard) does not offer. */
   unknown_category: 400,
+  /** A speech request with no text to read. */
+  no_speech_text: 400,
   unauthorized: 401,
   /** A staff session cookie whose session has ended (expired, logged out, the account disabled or its password reset): log in again. */
   session_expired: 401,
@@ -41,6 +43,16 @@ export const ErrorStatus = {
   no_recording: 404,
   /** No ticket has this number (or none this staff member may see). */
   unknown_ticket: 404,
+  /** No project in the kiosk's data has this id. */
+  unknown_project: 404,
+  /** The village has no published books for that period. */
+  no_finance_period: 404,
+  /** A project's attachment the agent has not fetched from central yet. */
+  blob_not_downloaded: 404,
+  /** No payments for this ID number, so there is no statement to print. */
+  no_payments: 404,
+  /** No print job has this id on this kiosk. */
+  unknown_print_job: 404,
   conflict: 409,
   /** An admin may not disable their own account (someone must still be able to enable it). */
   cannot_disable_self: 409,
@@ -60,6 +72,12 @@ export const ErrorStatus = {
   ticket_number_taken: 409,
   /** The handling step is not allowed from the ticket's status (the state machine in `tickets/ticket-events`). */
   ticket_transition_refused: 409,
+  /** The kiosk is not enrolled at central, so it cannot number a complaint yet. */
+  kiosk_not_enrolled: 409,
+  /** A print job that already printed: a retry would print it twice. */
+  print_job_already_printed: 409,
+  /** A print job whose content was dropped (15 minutes after the request): look it up again and print anew. */
+  print_job_expired: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   /** A CSV whose text encoding is not UTF-8 or GBK/GB18030, cannot be told, or does not decode cleanly. */
@@ -67,7 +85,7 @@ export const ErrorStatus = {
   rate_limited: 429,
   /** Too many wrong passwords for one account, or from one address: wait for `Retry-After`. */
   login_locked: 429,
-  /** Too many wrong PINs for one ticket: even the right one waits for `Retry-After`. */
+  /** Too many wrong PINs for one ticket (with `Retry-After`) or for the kiosk's staff panel: even the right one waits. */
   pin_locked: 429,
   internal: 500,
   central_unreachable: 503,

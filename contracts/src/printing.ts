@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { IsoDateTime } from './common';
-import { TicketNumber } from './ticket-number';
 
 export const PrintJobKind = z.enum(['payment-statement', 'complaint-receipt', 'project-summary', 'test-page']);
 export type PrintJobKind = z.infer<typeof PrintJobKind>;
@@ -20,7 +19,11 @@ export const PrintJob = z.object({
 export type PrintJob = z.infer<typeof PrintJob>;
 
 export const PrintPaymentStatement = z.object({ idNumber: z.string().max(32) });
-export const PrintComplaintReceipt = z.object({ ticketNumber: TicketNumber });
+/**
+ * The number as the villager has it (spaces and hyphens allowed): the agent checks it, so a
+ * bad check digit answers `invalid_ticket_number` as docs/design.md §13 fixes.
+ */
+export const PrintComplaintReceipt = z.object({ ticketNumber: z.string().max(32) });
 export const PrintProjectSummary = z.object({ projectId: z.string().min(1).max(64) });
 export const PrintJobAccepted = z.object({ jobId: z.string() });
 export type PrintJobAccepted = z.infer<typeof PrintJobAccepted>;

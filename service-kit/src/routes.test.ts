@@ -23,6 +23,7 @@ const secret = defineRoute({ method: 'GET', path: '/api/secret', summary: 'Only 
 const limited = defineRoute({ method: 'GET', path: '/api/limited', summary: 'Always limited', access: { kind: 'public' }, response: Greeting });
 const lying = defineRoute({ method: 'GET', path: '/api/lying', summary: 'Breaks its contract', access: { kind: 'public' }, response: Greeting });
 const file = defineRoute({ method: 'GET', path: '/api/file', summary: 'A file', access: { kind: 'public' }, response: { kind: 'file', contentType: 'text/csv' } });
+const moved = defineRoute({ method: 'GET', path: '/api/moved', summary: 'Redirects to the greeting file', access: { kind: 'public' }, response: { kind: 'file', contentType: 'text/csv' } });
 
 const refuseStaff: RequestHandler = (_req, _res, next) => next(new AppError('unauthorized', '请先登录'));
 const guardFor = (access: RouteAccess): RequestHandler[] => (access.kind === 'staff' ? [refuseStaff] : []);
@@ -45,6 +46,10 @@ beforeAll(async () => {
   mount(router, lying, () => ({ text: 42 }) as unknown as { text: string });
   mount(router, file, (_input, _req, res) => {
     res.type('text/csv').send('a,b\n1,2\n');
+    return undefined;
+  });
+  mount(router, moved, (_input, _req, res) => {
+    res.redirect(307, file.path);
     return undefined;
   });
   app.use(router);
@@ -90,6 +95,12 @@ describe('routes as contract values', () => {
     const response = await createApiClient({ baseUrl }).call(file);
     expect(response.headers.get('content-type')).toContain('text/csv');
     expect(await response.text()).toBe('a,b\n1,2\n');
+  });
+
+  it('hands the client\'s fetch options to every call: a redirect is followed unless it says manual', async () => {
+    expect(await (await createApiClient({ baseUrl }).call(moved)).text()).toBe('a,b\n1,2\n');
+    const failure = await createApiClient({ baseUrl, init: { redirect: 'manual' } }).call(moved).catch((e: unknown) => e);
+    expect(failure).toMatchObject({ status: 307 });
   });
 
   it('answers a path no route serves with 404 no_such_endpoint', async () => {

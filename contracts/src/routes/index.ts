@@ -1,4 +1,10 @@
 import type { RouteSpec } from '../route';
+import { agentContentApi } from './agent-content';
+import { agentHealthApi } from './agent-health';
+import { agentPrintingApi } from './agent-printing';
+import { agentSpeechApi } from './agent-speech';
+import { agentStaffApi } from './agent-staff';
+import { agentVillagerApi } from './agent-villager';
 import { auditApi } from './central-audit';
 import { kioskApi } from './central-kiosk-api';
 import { settingsApi } from './central-settings';
@@ -6,12 +12,28 @@ import { staffApi } from './central-staff';
 import { statisticsApi } from './central-statistics';
 import { ticketsApi } from './central-tickets';
 
+export * from './agent-content';
+export * from './agent-health';
+export * from './agent-printing';
+export * from './agent-speech';
+export * from './agent-staff';
+export * from './agent-villager';
 export * from './central-audit';
 export * from './central-kiosk-api';
 export * from './central-settings';
 export * from './central-staff';
 export * from './central-statistics';
 export * from './central-tickets';
+
+/** Every route the kiosk agent serves its UI on 127.0.0.1, by feature. */
+export const agentApi = {
+  content: agentContentApi,
+  health: agentHealthApi,
+  printing: agentPrintingApi,
+  speech: agentSpeechApi,
+  staff: agentStaffApi,
+  villager: agentVillagerApi,
+} as const;
 
 /** Every route central serves, by feature: mounted by central, called by its clients. */
 export const centralApi = {
@@ -25,6 +47,12 @@ export const centralApi = {
 
 /** Each group of routes with its table in docs/api.md (`<!-- routes:GROUP -->`). */
 export const apiGroups: Record<string, Record<string, RouteSpec>> = {
+  'agent.content': agentContentApi,
+  'agent.health': agentHealthApi,
+  'agent.printing': agentPrintingApi,
+  'agent.speech': agentSpeechApi,
+  'agent.staff': agentStaffApi,
+  'agent.villager': agentVillagerApi,
   'central.audit': auditApi,
   'central.kiosk-api': kioskApi,
   'central.settings': settingsApi,
