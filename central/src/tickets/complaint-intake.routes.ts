@@ -5,7 +5,7 @@ import { intakeComplaint, type IntakeDeps } from './complaint-intake.service';
 import type { RateLimit } from './tickets.ports';
 import { requireKiosk } from '../fleet/kiosk-auth';
 
-export interface ComplaintIntakeRoutesDeps extends IntakeDeps {
+interface ComplaintIntakeRoutesDeps extends IntakeDeps {
   kiosks: Parameters<typeof requireKiosk>[0];
   /** Complaints per kiosk per window. */
   intakeLimit: RateLimit;

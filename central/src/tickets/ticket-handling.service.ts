@@ -19,7 +19,7 @@ import type { AuditedTicketAction, TicketAnnouncer, TicketRecord, TicketTx } fro
 import { complaintPlace } from '../statistics/statistics.service';
 
 /** Kiosk number 0000: tickets that central creates (phone, walk-in). */
-export const CENTRAL_KIOSK_NUMBER = '0000';
+const CENTRAL_KIOSK_NUMBER = '0000';
 
 export interface TicketHandlingDeps extends StaffTicketDeps {
   audited: AuditedTicketAction;
@@ -52,7 +52,7 @@ async function appendAction(deps: Pick<TicketTx, 'tickets'> & Pick<StaffTicketDe
 type Plan = { event: TicketEvent[]; change: { status?: TicketRecord['status']; handlingUnit?: string } };
 
 /** The events one step appends, or the reason it may not be taken now. */
-export function planAction(ticket: TicketRecord, events: readonly TicketEvent[], action: TicketAction, at: string, actor: string): Plan {
+function planAction(ticket: TicketRecord, events: readonly TicketEvent[], action: TicketAction, at: string, actor: string): Plan {
   const isPaused = events.reduce((paused, e) => (e.kind === 'pause' ? true : e.kind === 'resume' ? false : paused), false);
   switch (action.action) {
     case 'status':

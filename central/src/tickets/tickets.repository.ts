@@ -5,8 +5,6 @@ import { inTransaction } from '../platform/transaction';
 import type { TicketEventTable, TicketTable } from '../platform/schema';
 import type { TicketFilter, TicketRecord, TicketStore } from './tickets.ports';
 
-export type { TicketFilter, TicketRecord } from './tickets.ports';
-
 // Ticket numbers per `IN (...)`: well under SQLite's and PostgreSQL's bound on parameters.
 const NUMBERS_PER_QUERY = 1000;
 
