@@ -31,7 +31,7 @@ describe("central's migrations", () => {
       changed,
       `${changed.join(', ')} changed or disappeared after stores ran it, and they will never run it again. ` +
         'Restore it (git checkout the file) and write the change as a NEW migration. ' +
-        'If a formatter rewrote it, keep central/src/platform/migrations/ out of the formatter.',
+        `If a formatter rewrote it, keep ${path.relative(process.cwd(), folder)} out of the formatter.`,
     ).toEqual([]);
   });
 
