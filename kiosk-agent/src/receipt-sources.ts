@@ -1,6 +1,6 @@
 import { normalizeTicketNumber } from '@sunshine/contracts';
-import type { OwnComplaint } from './db/complaints.repository';
-import type { ReceiptSources } from './printing';
+import type { OwnComplaint } from './complaints/outbox.repository';
+import type { ReceiptSources } from './printing/index';
 import type { Services } from './services';
 
 /**

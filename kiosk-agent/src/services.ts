@@ -8,15 +8,15 @@ import {
   type OpenTicketSummary,
   type PaymentsLookupResult,
 } from '@sunshine/contracts';
-import { createComplaintsRepository } from './db/complaints.repository';
-import { createContentQueries } from './db/content.queries';
-import type { Database } from './db/database';
-import { createKioskStateRepository } from './db/kiosk-state.repository';
-import { submitComplaint } from './domain/complaints';
-import { resolvePlace, type KioskPlace } from './domain/kiosk-place';
-import { mergeOpenTickets } from './domain/open-tickets';
-import { lookupPayments } from './domain/payments-lookup';
-import { followTicket } from './domain/tickets';
+import { createComplaintsRepository } from './complaints/outbox.repository';
+import { createContentQueries } from './content/content.repository';
+import type { Database } from './platform/database';
+import { createKioskStateRepository } from './complaints/complaint-memory.repository';
+import { submitComplaint } from './complaints/submit-complaint';
+import { resolvePlace, type KioskPlace } from './place/kiosk-place';
+import { mergeOpenTickets } from './complaints/open-tickets';
+import { lookupPayments } from './payments/payments.service';
+import { followTicket } from './complaints/follow-ticket';
 import { createCentralApi, type CentralApi } from './sync/central-api';
 
 export interface ServicesDeps {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '../src/db/database';
+import { openDatabase } from '../src/platform/database';
 import { createPrintJobsRepository } from '../src/printing/print-jobs.repository';
 import { INTERRUPTED_REASON } from '../src/printing/print-queue';
 import { ID_NUMBER, STATUS_TIMEOUT_MS, TICKET, closedPort, post, settledJob, startAgent, startPrinter, type AgentHarness } from './printing-fixtures';

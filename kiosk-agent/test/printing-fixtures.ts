@@ -7,8 +7,8 @@ import { errorHandler } from '@sunshine/service-kit';
 import { createPrinterServer } from '@sunshine/virtual-printer';
 import express from 'express';
 import { pino } from 'pino';
-import { openDatabase } from '../src/db/database';
-import { createPrinting, type ReceiptSources } from '../src/printing';
+import { openDatabase } from '../src/platform/database';
+import { createPrinting, type ReceiptSources } from '../src/printing/index';
 
 // Real parts on loopback for the printing tests: the agent's SQLite file with its
 // migrations, the virtual printer, and the print router inside an express app.

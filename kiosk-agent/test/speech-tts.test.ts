@@ -7,7 +7,7 @@ import { errorHandler } from '@sunshine/service-kit';
 import express from 'express';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSpeech } from '../src/speech';
+import { createSpeech } from '../src/speech/index';
 
 // The real espeak-ng behind GET /api/tts, on a loopback port.
 

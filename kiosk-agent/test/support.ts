@@ -7,8 +7,8 @@ import { EnrolResponse, type AgentEnrolment } from '@sunshine/contracts';
 import { createLogger, freePort, listen } from '@sunshine/service-kit';
 import { buildAgent, type Agent } from '../src/app';
 import { loadConfig } from '../src/config';
-import { createContentStore } from '../src/db/content.store';
-import { openDatabase } from '../src/db/database';
+import { createContentStore } from '../src/content/content.store';
+import { openDatabase } from '../src/platform/database';
 import { writeEnrolment } from '../src/enrolment-file';
 import { pullOnce } from '../src/sync/sync-client';
 

@@ -7,9 +7,9 @@ import { createPrintJobsRepository } from './print-jobs.repository';
 import { createPrintQueue } from './print-queue';
 import { printRoutes } from './print.routes';
 import type { KioskStamp } from './receipt-model';
-import { complaintReceiptModel, paymentStatementModel, projectSummaryModel, type ReceiptSources } from './receipt-sources';
+import { complaintReceiptModel, paymentStatementModel, projectSummaryModel, type ReceiptSources } from './printing.service';
 
-export type { ReceiptSources } from './receipt-sources';
+export type { ReceiptSources } from './printing.service';
 
 export interface PrintingDeps {
   db: Database;

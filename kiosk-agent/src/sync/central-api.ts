@@ -9,7 +9,7 @@ import {
   type HeartbeatAnswer,
   type OpenTicketSummary,
 } from '@sunshine/contracts';
-import type { CentralTicket } from '../domain/tickets';
+import type { CentralTicket } from '../complaints/follow-ticket';
 
 /** Central could not be reached, or answered in a way worth retrying (5xx, 429, garbage). */
 export class CentralUnreachable extends Error {

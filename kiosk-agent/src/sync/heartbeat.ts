@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { Heartbeat, HeartbeatAnswer, PrinterState } from '@sunshine/contracts';
 import type { Logger } from '@sunshine/service-kit';
-import type { UsageCounters } from '../domain/usage';
+import type { UsageCounters } from '../health/usage';
 
 export interface HeartbeatDeps {
   /** Resolves to central's answer, or null from a central that sends none. */

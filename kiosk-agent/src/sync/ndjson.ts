@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { SyncTables, type SyncChange, type SyncTable } from '@sunshine/contracts';
 import { z } from 'zod';
-import { toContentRow, type ContentRow } from '../db/content-rows';
+import { toContentRow, type ContentRow } from '../content/content-rows';
 import { SyncRefused } from './sync-refused';
 
 // One schema per kind of line, so each line — its record included — is checked once.

@@ -1,7 +1,7 @@
 import { SignedManifest, SyncHeader, type AgentEnrolment, type SyncManifest } from '@sunshine/contracts';
 import type { Logger } from '@sunshine/service-kit';
-import type { ContentRow } from '../db/content-rows';
-import type { ContentStore } from '../db/content.store';
+import type { ContentRow } from '../content/content-rows';
+import type { ContentStore } from '../content/content.store';
 import { decodeBody } from './ndjson';
 import { applyInThreads } from './threads/apply-in-threads';
 import { SyncRefused } from './sync-refused';

@@ -1,5 +1,5 @@
 import { MessageChannel, Worker } from 'node:worker_threads';
-import type { ContentBody } from '../../db/content-writer';
+import type { ContentBody } from '../../content/content-writer';
 import { lineChunks } from '../ndjson';
 import { fromFailure, type ChunkMessage, type WriterMessage } from './messages';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ContentRow } from '../../db/content-rows';
+import type { ContentRow } from '../../content/content-rows';
 import { SyncRefused } from '../sync-refused';
 import { fromFailure, packRows, toFailure, unpackRows } from './messages';
 

@@ -1,5 +1,5 @@
 import type { SyncTable } from '@sunshine/contracts';
-import type { ContentRow } from '../../db/content-rows';
+import type { ContentRow } from '../../content/content-rows';
 import { SyncRefused } from '../sync-refused';
 
 /** Main thread → a decoder: chunks of whole NDJSON lines, then the end. */

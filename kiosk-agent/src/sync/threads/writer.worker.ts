@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
-import { beginContentWrite, type ContentBody, type ContentWrite } from '../../db/content-writer';
-import { openDatabase } from '../../db/database';
+import { beginContentWrite, type ContentBody, type ContentWrite } from '../../content/content-writer';
+import { openDatabase } from '../../platform/database';
 import { toFailure, unpackRows, type DecoderMessage, type WriterMessage } from './messages';
 
 // Writes every decoder's rows in ONE transaction on its own connection; commits after the last decoder's end.

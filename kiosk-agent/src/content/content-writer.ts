@@ -1,7 +1,7 @@
 import type { SyncTable } from '@sunshine/contracts';
 import type { ContentRow } from './content-rows';
 import { contentTables } from './content-tables';
-import type { Database } from './database';
+import type { Database } from '../platform/database';
 
 /** What a sync body says about itself: the versions it moves between, and whether it replaces everything. */
 export interface ContentBody {

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { makeIdNumber, type Payment } from '@sunshine/contracts';
 import { describe, expect, it } from 'vitest';
-import { hashIdNumber, lookupPayments, type PaymentsLookupDeps } from './payments-lookup';
+import { hashIdNumber, lookupPayments, type PaymentsLookupDeps } from './payments.service';
 
 const lookupKey = 'ab'.repeat(32);
 const idNumber = makeIdNumber('452123', '1950-03-04', 17);

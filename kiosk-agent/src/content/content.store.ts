@@ -2,7 +2,7 @@ import type { SyncTable } from '@sunshine/contracts';
 import type { ContentRow } from './content-rows';
 import { contentTables } from './content-tables';
 import { beginContentWrite, dataVersionReader, type ContentBody } from './content-writer';
-import type { Database } from './database';
+import type { Database } from '../platform/database';
 
 export interface DataVersion {
   version: number;

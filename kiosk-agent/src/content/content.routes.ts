@@ -14,9 +14,9 @@ import {
 import { parseInput } from '@sunshine/service-kit';
 import { Router } from 'express';
 import { z } from 'zod';
-import { financeBook, paged, pageWindow, projectView } from '../domain/content-views';
+import { financeBook, paged, pageWindow, projectView } from './content-views';
 import { blobPath } from '../sync/blob-fetcher';
-import { localScopes } from '../domain/kiosk-place';
+import { localScopes } from '../place/kiosk-place';
 import type { Services } from '../services';
 
 const ProjectQuery = PageQuery.extend({ scope: z.enum(['local', 'all']).default('local') });

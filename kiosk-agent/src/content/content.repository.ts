@@ -1,5 +1,5 @@
 import type { FinanceLine, FinancePeriod, Notice, NoticeCategory, Payment, Policy, Program, Project, Town, Village } from '@sunshine/contracts';
-import type { Database } from './database';
+import type { Database } from '../platform/database';
 
 /** Records were checked against their contract schema when the sync body was applied. */
 const fromJson = <T>(row: { data: string }): T => JSON.parse(row.data) as T;

@@ -3,8 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { makeTicketNumber } from '@sunshine/contracts';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createComplaintsRepository } from './complaints.repository';
-import { openDatabase } from './database';
+import { createComplaintsRepository } from './outbox.repository';
+import { openDatabase } from '../platform/database';
 
 const dirs: string[] = [];
 function open() {

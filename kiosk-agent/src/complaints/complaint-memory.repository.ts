@@ -1,5 +1,5 @@
 import { ComplaintCategory, PublicTicket, VillageCode } from '@sunshine/contracts';
-import type { Database } from './database';
+import type { Database } from '../platform/database';
 
 const CENTRAL_VILLAGE = 'central_village_code';
 

@@ -1,6 +1,6 @@
 import { makeTicketNumber, type PublicTicket } from '@sunshine/contracts';
 import { describe, expect, it } from 'vitest';
-import { followTicket, type CentralTicket, type FollowTicketDeps, type OwnTicket } from './tickets';
+import { followTicket, type CentralTicket, type FollowTicketDeps, type OwnTicket } from './follow-ticket';
 
 const number = makeTicketNumber(42, 123);
 const own: OwnTicket = { pin: '4321', category: 'subsidy', submittedAt: '2026-11-20T08:00:00.000Z', state: 'delivered' };

@@ -2,7 +2,7 @@ import { AppError, ComplaintSubject, CreateComplaint, PaymentsLookup, UsageEvent
 import { parseInput } from '@sunshine/service-kit';
 import { Router } from 'express';
 import { z } from 'zod';
-import type { UsageCounters } from '../domain/usage';
+import type { UsageCounters } from '../health/usage';
 import type { Services } from '../services';
 
 const TicketQuery = z.object({ pin: z.string().max(16).optional() });

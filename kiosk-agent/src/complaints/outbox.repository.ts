@@ -1,6 +1,6 @@
 import type { ComplaintIntake } from '@sunshine/contracts';
-import type { ComplaintOutbox } from '../domain/complaints';
-import type { Database } from './database';
+import type { ComplaintOutbox } from './submit-complaint';
+import type { Database } from '../platform/database';
 
 export type OutboxState = 'pending' | 'delivered' | 'failed';
 

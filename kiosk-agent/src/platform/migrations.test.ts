@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import SQLite from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { contentTables } from './content-tables';
+import { contentTables } from '../content/content-tables';
 import { openDatabase } from './database';
 import { migrations } from './migrations';
 
@@ -31,7 +31,7 @@ describe("the agent's migrations", () => {
       changed,
       `${changed.join(', ')} changed or disappeared after kiosks ran it, and they will never run it again. ` +
         'Restore it (git checkout the file) and write the change as a NEW migration. ' +
-        'If a formatter rewrote it, keep kiosk-agent/src/db/migrations/ out of the formatter.',
+        `If a formatter rewrote it, keep ${path.relative(process.cwd(), folder)} out of the formatter.`,
     ).toEqual([]);
   });
 

@@ -7,7 +7,7 @@ import {
   type Project,
   type ProjectView,
 } from '@sunshine/contracts';
-import { scopeLevel, type KioskPlace } from './kiosk-place';
+import { scopeLevel, type KioskPlace } from '../place/kiosk-place';
 
 /** The rows of page `page` (from 1). */
 export function pageWindow(page: number): { limit: number; offset: number } {
