@@ -2,7 +2,7 @@ import { AppError, ComplaintCategory, parseTicketNumber, TICKET_NUMBER_MESSAGE, 
 import { hashPin, sealContact } from './contact-seal';
 import { blankEvent } from './ticket-events';
 import type { RecordingStore, SubjectPlaces, TicketAnnouncer, TicketRecord, TicketStore } from './tickets.ports';
-import { complaintPlace } from '../statistics/statistics.service';
+import { complaintPlace } from '../statistics/counting';
 
 export interface IntakeDeps {
   tickets: TicketStore;

@@ -16,7 +16,7 @@ import type { StaffTicketDeps } from './staff-ticket-view';
 import { findStaffTicket, getStaffTicket } from './staff-tickets.service';
 import { blankEvent, canMove, type TicketEvent } from './ticket-events';
 import type { AuditedTicketAction, TicketAnnouncer, TicketRecord, TicketTx } from './tickets.ports';
-import { complaintPlace } from '../statistics/statistics.service';
+import { complaintPlace } from '../statistics/counting';
 
 /** Kiosk number 0000: tickets that central creates (phone, walk-in). */
 const CENTRAL_KIOSK_NUMBER = '0000';

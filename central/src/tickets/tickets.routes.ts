@@ -6,7 +6,7 @@ import { actOnTicket, createStaffTicket, type TicketHandlingDeps } from './ticke
 import type { RecordingStore } from './tickets.ports';
 import type { CentralMount } from '../route-mount';
 import { currentStaff } from '../staff/staff-session';
-import { toCsv } from '../statistics/statistics.service';
+import { toCsv } from '../statistics/csv';
 
 const CSV_COLUMNS = ['ticketNumber', 'status', 'category', 'kioskNumber', 'submittedAt', 'expectedReplyBy', 'hasAudio', 'text'] as const;
 
