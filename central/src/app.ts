@@ -31,6 +31,7 @@ import { fleetRoutes } from './fleet/fleet.routes';
 import { blobRoutes } from './sync/blobs.routes';
 import { healthRoutes } from './platform/health.routes';
 import { importRoutes } from './imports/imports.routes';
+import { recordRoutes } from './imports/records.routes';
 import { kioskApiRoutes } from './tickets/kiosk-api.routes';
 import { kioskRoutes } from './fleet/kiosks.routes';
 import { createCentralMount } from './route-mount';
@@ -144,7 +145,8 @@ export async function buildCentral(config: CentralConfig, logger: Logger, now: (
   const hashId = (id: string) => hashIdNumber(id, keys.lookupKey);
   app.use(fleetRoutes({ ...staffDeps, kiosks, places, heartbeats, content, openingHours: config.openingHours, connectedKiosks: kioskSocket.connectedKiosks, disconnectKiosk: kioskSocket.disconnectKiosk, countyWarnings }));
   const uploadLimits = { maxBytes: config.uploadMaxBytes, maxXlsxBytes: Math.min(config.uploadMaxBytes, MAX_XLSX_BYTES) };
-  app.use(importRoutes({ ...staffDeps, imports, records, publisher, hashId, staffEvents, uploadLimits }));
+  app.use(importRoutes(mount, { ...staffDeps, imports, records, publisher, hashId, staffEvents, uploadLimits }));
+  app.use(recordRoutes(mount, { ...staffDeps, imports, records, hashId, staffEvents }));
   app.use(notFoundHandler);
   app.use(errorHandler(logger));
 

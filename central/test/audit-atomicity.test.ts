@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { ImportReport, makeIdNumber, PublishResult, StaffTicketDetail } from '@sunshine/contracts';
+import { ApiCallError, importsApi, makeIdNumber, StaffTicketDetail, type ApiClient } from '@sunshine/contracts';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAuditRepository } from '../src/audit/audit.repository';
@@ -7,8 +7,9 @@ import type { Db } from '../src/platform/database';
 import { createKioskRepository } from '../src/fleet/kiosks.repository';
 import { verifyAuditChain, type ChainedAuditEntry } from '../src/audit/audit-chain';
 import { createEnrolmentCode, newEnrolmentCode } from '../src/fleet/enrolment.service';
-import { buildIntake, client, countyRows, loginAs } from './factories';
-import { adminClient, adminCookie, createStaffAccount, startTestCentral, type TestCentral } from './harness';
+import { apiClient, buildIntake, client, countyRows, loginAs } from './factories';
+import { adminApiClient, adminClient, createStaffAccount, startTestCentral, type TestCentral } from './harness';
+import { approveImport, importReport, uploadFile } from './import-support';
 import { storeSnapshot } from './store-snapshot';
 
 /** Makes the store refuse audit entries of these actions (a test-only trigger) until the answer is called. */
@@ -27,17 +28,19 @@ async function auditChain(db: Db): Promise<ChainedAuditEntry[]> {
 describe('a staff action and its audit entry commit together', () => {
   let central: TestCentral;
   let admin: ReturnType<typeof client>;
-  let publisher: ReturnType<typeof client>;
-  let publisherCookie: string;
-  let reviewer: ReturnType<typeof client>;
+  let adminApi: ApiClient;
+  let publisher: ApiClient;
+  let reviewer: ApiClient;
   let village: string;
 
   /** Runs `act` while the audit log refuses `action`: it must fail and leave the store exactly as it was. */
-  const expectUndoneWithoutAudit = async (action: string, act: () => Promise<Response>) => {
+  const expectUndoneWithoutAudit = async (action: string, act: () => Promise<unknown>) => {
     const before = await storeSnapshot(central.db);
     const restore = await refuseAuditOf(central.db, action);
     try {
-      expect((await act()).status).toBe(500);
+      // A plain fetch answers a Response; the typed client throws its refusal.
+      const outcome = await act().catch((err: unknown) => err);
+      expect(outcome instanceof Response || outcome instanceof ApiCallError ? outcome.status : outcome).toBe(500);
     } finally {
       await restore();
     }
@@ -55,44 +58,44 @@ describe('a staff action and its audit entry commit together', () => {
     central = await startTestCentral();
     village = countyRows(path.join(central.dir, 'county'), 'villages')[0]?.code ?? '';
     admin = await adminClient(central.url);
+    adminApi = await adminApiClient(central.url);
     await createStaffAccount(central, { username: 'minzheng', displayName: '民政发布员', role: 'publisher', department: '县民政局', password: 'publisher-password' });
     await createStaffAccount(central, { username: 'shenhe', displayName: '审核员', role: 'reviewer', password: 'reviewer-password' });
-    publisherCookie = await loginAs(central.url, 'minzheng', 'publisher-password');
-    publisher = client(central.url, { cookie: publisherCookie });
-    reviewer = client(central.url, { cookie: await loginAs(central.url, 'shenhe', 'reviewer-password') });
+    publisher = apiClient(central.url, { cookie: await loginAs(central.url, 'minzheng', 'publisher-password') });
+    reviewer = apiClient(central.url, { cookie: await loginAs(central.url, 'shenhe', 'reviewer-password') });
   });
   afterAll(() => central.close());
 
   it('approves an import only with its audit entry: publish, claim and entry in one transaction', async () => {
     const idNumber = makeIdNumber('452123', '1961-04-02', 3);
     const csv = `id,programCode,recipientName,idNumber,villageCode,amountFen,period,paidDate,department\natomic-1,dibao,张三,${idNumber},${village},60000,2026-10,2026-10-09,县民政局`;
-    const upload = await fetch(`${central.url}/api/imports?type=payments`, { method: 'POST', headers: { cookie: publisherCookie, 'content-type': 'text/csv' }, body: csv });
-    const { importId } = ImportReport.parse(await upload.json());
+    const { importId } = await uploadFile(publisher, { type: 'payments' }, csv);
 
-    await expectUndoneWithoutAudit('import.approve', () => reviewer.post(`/api/imports/${importId}/approve`, {}));
-    expect(ImportReport.parse(await (await reviewer.get(`/api/imports/${importId}`)).json())).toMatchObject({ status: 'staged', version: null });
+    await expectUndoneWithoutAudit('import.approve', () => approveImport(reviewer, importId));
+    expect(await importReport(reviewer, importId)).toMatchObject({ status: 'staged', version: null });
 
-    const result = PublishResult.parse(await (await reviewer.post(`/api/imports/${importId}/approve`, {})).json());
+    const result = await approveImport(reviewer, importId);
     expect(await lastEntry()).toMatchObject({ actor: 'shenhe', action: 'import.approve', target: String(importId), details: result });
-    expect(ImportReport.parse(await (await reviewer.get(`/api/imports/${importId}`)).json())).toMatchObject({ status: 'approved', version: result.version });
+    expect(await importReport(reviewer, importId)).toMatchObject({ status: 'approved', version: result.version });
     expect(await central.db.selectFrom('import_rows').select('row_number').where('import_id', '=', importId).execute()).toEqual([]);
   });
 
   it('stages an upload only with its audit entry', async () => {
     const csv = 'id,title,body,category,scopeCode,publishDate,expiryDate\natomic-n1,公示,正文,village,' + village + ',2026-10-01,';
-    const upload = () => fetch(`${central.url}/api/imports?type=notices`, { method: 'POST', headers: { cookie: publisherCookie, 'content-type': 'text/csv' }, body: csv });
+    const upload = () => uploadFile(publisher, { type: 'notices' }, csv);
     await expectUndoneWithoutAudit('import.upload', upload);
-    const { importId } = ImportReport.parse(await (await upload()).json());
+    const { importId } = await upload();
     expect(await lastEntry()).toMatchObject({ actor: 'minzheng', action: 'import.upload', target: String(importId), details: { contentType: 'notices', department: '县民政局' } });
   });
 
   it('stages a correction only with its audit entry, which names the import a reviewer approves', async () => {
     const change = { changes: { amountFen: 65000 }, reason: '金额录错' };
-    await expectUndoneWithoutAudit('record.correct', () => publisher.patch('/api/records/payments/atomic-1', change));
-    const staged = ImportReport.parse(await (await publisher.patch('/api/records/payments/atomic-1', change)).json());
+    const correct = () => publisher.call(importsApi.correctRecord, { params: { table: 'payments', id: 'atomic-1' }, body: change });
+    await expectUndoneWithoutAudit('record.correct', correct);
+    const staged = await correct();
     expect(await lastEntry()).toMatchObject({ actor: 'minzheng', action: 'record.correct', target: 'payments/atomic-1', details: { ...change, importId: staged.importId } });
 
-    const result = PublishResult.parse(await (await reviewer.post(`/api/imports/${staged.importId}/approve`, {})).json());
+    const result = await approveImport(reviewer, staged.importId);
     expect(await lastEntry()).toMatchObject({ actor: 'shenhe', action: 'import.approve', target: String(staged.importId), details: result });
     const record = await central.db.selectFrom('content_records').select(['data', 'version']).where('table_name', '=', 'payments').where('id', '=', 'atomic-1').executeTakeFirstOrThrow();
     expect([JSON.parse(record.data).amountFen, record.version]).toEqual([65000, result.version]);
@@ -100,11 +103,10 @@ describe('a staff action and its audit entry commit together', () => {
 
   it("approves an admin's own import alone only with its audit entry, which keeps the reason", async () => {
     const csv = `id,title,body,category,scopeCode,publishDate,expiryDate\natomic-n3,公示,正文,village,${village},2026-10-01,`;
-    const upload = await fetch(`${central.url}/api/imports?type=notices&department=${encodeURIComponent('县民政局')}`, { method: 'POST', headers: { cookie: await adminCookie(central.url), 'content-type': 'text/csv' }, body: csv });
-    const { importId } = ImportReport.parse(await upload.json());
+    const { importId } = await uploadFile(adminApi, { type: 'notices', department: '县民政局' }, csv);
     const alone = { reason: '审核员病假，停水通知须今天发布' };
-    await expectUndoneWithoutAudit('import.approve-alone', () => admin.post(`/api/imports/${importId}/approve`, alone));
-    const result = PublishResult.parse(await (await admin.post(`/api/imports/${importId}/approve`, alone)).json());
+    await expectUndoneWithoutAudit('import.approve-alone', () => approveImport(adminApi, importId, alone.reason));
+    const result = await approveImport(adminApi, importId, alone.reason);
     expect(await lastEntry()).toMatchObject({ actor: 'admin', action: 'import.approve-alone', target: String(importId), details: { ...result, ...alone } });
   });
 
@@ -149,15 +151,14 @@ describe('a staff action and its audit entry commit together', () => {
     const intake = buildIntake(kiosk.kioskNumber, 1, { contact: { name: '王建国', phone: '13800001111' } });
     expect((await client(central.url, { token: kiosk.token }).post('/api/kiosk-api/complaints', intake)).status).toBe(201);
     const notice = `id,title,body,category,scopeCode,publishDate,expiryDate\natomic-n2,公示,正文,village,${village},2026-10-01,`;
-    const upload = await fetch(`${central.url}/api/imports?type=notices`, { method: 'POST', headers: { cookie: publisherCookie, 'content-type': 'text/csv' }, body: notice });
-    const { importId } = ImportReport.parse(await upload.json());
+    const { importId } = await uploadFile(publisher, { type: 'notices' }, notice);
     const session = client(central.url, { cookie: await loginAs(central.url, 'shenhe', 'reviewer-password') });
     const categories = await (await admin.get('/api/settings/complaint-categories')).json();
     const otherVillage = countyRows(path.join(central.dir, 'county'), 'villages')[1]?.code;
 
-    const actions: [string, () => Promise<Response>][] = [
-      ['import.reject', () => reviewer.post(`/api/imports/${importId}/reject`, { reason: '正文不全' })],
-      ['record.withdraw', () => fetch(`${central.url}/api/records/payments/atomic-1`, { method: 'DELETE', headers: { cookie: publisherCookie, 'content-type': 'application/json' }, body: JSON.stringify({ reason: '重复发放' }) })],
+    const actions: [string, () => Promise<unknown>][] = [
+      ['import.reject', () => reviewer.call(importsApi.reject, { params: { id: importId }, body: { reason: '正文不全' } })],
+      ['record.withdraw', () => publisher.call(importsApi.withdrawRecord, { params: { table: 'payments', id: 'atomic-1' }, body: { reason: '重复发放' } })],
       ['kiosk.move', () => admin.put(`/api/fleet/kiosks/${kiosk.kioskNumber}/village`, { villageCode: otherVillage })],
       ['kiosk.revoke', () => admin.post(`/api/fleet/kiosks/${kiosk.kioskNumber}/revoke`, {})],
       ['kiosk.enrolment-code', () => admin.post('/api/fleet/enrolment-codes', { kioskName: '村委会', ttlHours: 1 })],

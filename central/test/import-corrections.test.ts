@@ -1,48 +1,45 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { CentralHealth, ImportReport, makeIdNumber, PublishResult, RecordHistoryEntry, SyncChange } from '@sunshine/contracts';
+import { CentralHealth, importsApi, makeIdNumber, SyncChange, type ApiClient } from '@sunshine/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { client, loginAs } from './factories';
+import { apiClient, client, loginAs, refusal } from './factories';
 import { adminClient, startTestCentral, type TestCentral } from './harness';
+import { approveImport, uploadFile, type UploadQuery } from './import-support';
 
 const HEADER = 'id,programCode,recipientName,idNumber,villageCode,amountFen,period,paidDate,department';
 
 describe('a correction import (更正 in bulk)', () => {
   let central: TestCentral;
-  let cookie: string;
-  let reviewer: ReturnType<typeof client>;
+  let publisher: ApiClient;
+  let reviewer: ApiClient;
   let kiosk: ReturnType<typeof client>;
   let village: string;
   const idNumber = makeIdNumber('452123', '1958-03-02', 7);
-  const upload = (query: string, rows: string[]) =>
-    fetch(`${central.url}/api/imports?type=payments&${query}`, { method: 'POST', headers: { cookie, 'content-type': 'text/csv' }, body: [HEADER, ...rows].join('\n') });
+  const upload = (query: Omit<UploadQuery, 'type'>, rows: string[]) => uploadFile(publisher, { type: 'payments', ...query }, [HEADER, ...rows].join('\n'));
   const row = (id: string, amountFen: number) => `${id},dibao,张三,${idNumber},${village},${amountFen},2026-10,2026-10-09,县民政局`;
-  const approve = async (res: Response) => reviewer.post(`/api/imports/${ImportReport.parse(await res.json()).importId}/approve`, {});
 
   beforeAll(async () => {
     central = await startTestCentral();
     const admin = await adminClient(central.url);
     await admin.post('/api/staff', { username: 'minzheng', displayName: '民政发布员', role: 'publisher', department: '县民政局', password: 'publisher-password' });
     await admin.post('/api/staff', { username: 'shenhe', displayName: '审核员', role: 'reviewer', password: 'reviewer-password' });
-    cookie = await loginAs(central.url, 'minzheng', 'publisher-password');
-    reviewer = client(central.url, { cookie: await loginAs(central.url, 'shenhe', 'reviewer-password') });
+    publisher = apiClient(central.url, { cookie: await loginAs(central.url, 'minzheng', 'publisher-password') });
+    reviewer = apiClient(central.url, { cookie: await loginAs(central.url, 'shenhe', 'reviewer-password') });
     kiosk = client(central.url, { token: (await central.enrol()).token });
     village = fs.readFileSync(path.join(central.dir, 'county', 'villages.csv'), 'utf8').split('\n')[1]?.split(',')[0] ?? '';
-    expect((await approve(await upload('', [row('c-1', 60000), row('c-2', 60000).replace('2026-10,', '2026-09,')]))).status).toBe(200);
+    await approveImport(reviewer, (await upload({}, [row('c-1', 60000), row('c-2', 60000).replace('2026-10,', '2026-09,')])).importId);
   });
   afterAll(() => central.close());
 
   it('needs a reason', async () => {
-    const res = await upload('mode=correction', [row('c-1', 65000)]);
-    expect(res.status).toBe(400);
+    expect(await refusal(upload({ mode: 'correction' }, [row('c-1', 65000)]))).toMatchObject({ status: 400, code: 'reason_required' });
   });
 
   it('replaces only live records of the department, keeps the old states in history, and reaches kiosks as upserts', async () => {
     const payments = fs.readFileSync(path.join(central.dir, 'county', 'payments.csv'), 'utf8').trim().split('\n');
     const othersId = payments.slice(1).find((line) => !line.endsWith(',县民政局'))?.split(',')[0] ?? '';
-    const res = await upload(`mode=correction&reason=${encodeURIComponent('金额录错，应为650元')}`, [row('c-1', 65000), row('no-such', 1), row(othersId, 1).replace('2026-10,', '2026-08,')]);
-    const report = ImportReport.parse(await res.clone().json());
+    const report = await upload({ mode: 'correction', reason: '金额录错，应为650元' }, [row('c-1', 65000), row('no-such', 1), row(othersId, 1).replace('2026-10,', '2026-08,')]);
     expect(report).toMatchObject({ mode: 'correction', reason: '金额录错，应为650元', rows: 3, validRows: 1 });
     expect(report.problems.map((p) => [p.row, p.reason])).toEqual([
       [3, '没有这个编号的已发布记录，无法更正'],
@@ -50,8 +47,8 @@ describe('a correction import (更正 in bulk)', () => {
     ]);
 
     const before = CentralHealth.parse(await (await fetch(`${central.url}/api/health`)).json()).dataVersion;
-    expect(PublishResult.parse(await (await approve(res)).json())).toEqual({ version: before + 1, records: 1 });
-    const history = RecordHistoryEntry.array().parse(await (await reviewer.get('/api/records/payments/c-1/history')).json());
+    expect(await approveImport(reviewer, report.importId)).toEqual({ version: before + 1, records: 1 });
+    const history = await reviewer.call(importsApi.recordHistory, { params: { table: 'payments', id: 'c-1' } });
     expect(history.map((h) => [h.action, h.data?.amountFen, h.reason])).toEqual([
       ['correct', 65000, '金额录错，应为650元'],
       ['import', 60000, null],
@@ -62,7 +59,7 @@ describe('a correction import (更正 in bulk)', () => {
   });
 
   it('is refused for fund and spending lines, which replace their lists anyway', async () => {
-    const res = await fetch(`${central.url}/api/imports?type=projectFunds&mode=correction&reason=x`, { method: 'POST', headers: { cookie, 'content-type': 'text/csv' }, body: 'projectId,source,amountFen\np-1,县级财政,1' });
-    expect(res.status).toBe(400);
+    const funds = uploadFile(publisher, { type: 'projectFunds', mode: 'correction', reason: 'x' }, 'projectId,source,amountFen\np-1,县级财政,1');
+    expect(await refusal(funds)).toMatchObject({ status: 400, code: 'correction_not_supported' });
   });
 });

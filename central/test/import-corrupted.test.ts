@@ -1,9 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { ImportReport } from '@sunshine/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-import { adminCookie, startTestCentral, type TestCentral } from './harness';
+import { adminApiClient, startTestCentral, type TestCentral } from './harness';
+import { uploadFile } from './import-support';
 
 // Each corruption breaks one column of a generated payment row, the way real uploads go wrong.
 const CORRUPTIONS: { column: number; name: string; apply: (v: string) => string }[] = [
@@ -39,13 +38,7 @@ describe('an import of the generated county with 1% of its rows corrupted', () =
       return cells.join(',');
     });
     expect(expected.length).toBeGreaterThanOrEqual(2);
-    const cookie = await adminCookie(central.url);
-    const res = await fetch(`${central.url}/api/imports?type=payments&department=${encodeURIComponent(department)}`, {
-      method: 'POST',
-      headers: { cookie, 'content-type': 'text/csv' },
-      body: [header, ...rows].join('\n'),
-    });
-    const report = ImportReport.parse(await res.json());
+    const report = await uploadFile(await adminApiClient(central.url), { type: 'payments', department }, [header, ...rows].join('\n'));
     expect(report.problems.map((p) => [p.row, p.column])).toEqual(expected);
     expect(report.validRows).toBe(rows.length - expected.length);
   });

@@ -1,9 +1,10 @@
-import { ApiError, CentralHealth, ImportReport, makeIdNumber, PublishResult } from '@sunshine/contracts';
+import { CentralHealth, makeIdNumber, type ApiClient, type ImportReport } from '@sunshine/contracts';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { client, countyRows, loginAs } from './factories';
+import { apiClient, countyRows, loginAs, refusal } from './factories';
 import { adminClient, startTestCentral, type TestCentral } from './harness';
+import { approveImport, uploadFile, XLSX_TYPE } from './import-support';
 
 const HEADER = 'id,programCode,recipientName,idNumber,villageCode,amountFen,period,paidDate,department';
 // 徐 is in GB2312; 喆, 堃, 昇 and 珺 only in GBK; 𠮷 only in GB18030 (four bytes).
@@ -12,8 +13,8 @@ const GB18030_NAMES = [...GBK_NAMES, '吉𠮷'];
 
 describe('a CSV saved by Excel in any of the accepted encodings', () => {
   let central: TestCentral;
-  let publisherCookie: string;
-  let reviewer: ReturnType<typeof client>;
+  let publisher: ApiClient;
+  let reviewer: ApiClient;
   let village: string;
   let rowCount = 0;
 
@@ -28,17 +29,14 @@ describe('a CSV saved by Excel in any of the accepted encodings', () => {
       }),
     ].join('\r\n') + '\r\n';
 
-  const upload = (body: Uint8Array | ReadableStream<Uint8Array>, contentType = 'text/csv') =>
-    fetch(`${central.url}/api/imports?type=payments`, { method: 'POST', headers: { cookie: publisherCookie, 'content-type': contentType }, body, duplex: 'half' });
+  const upload = (body: Uint8Array | ReadableStream<Uint8Array>, contentType = 'text/csv') => uploadFile(publisher, { type: 'payments' }, body, contentType);
 
   const stagedNames = async (importId: number) => {
     const rows = await central.db.selectFrom('import_rows').select('data').where('import_id', '=', importId).orderBy('row_number').execute();
     return rows.map((r) => (JSON.parse(r.data) as { recipientName: string }).recipientName);
   };
 
-  const staged = async (res: Response) => {
-    expect(res.status).toBe(201);
-    const report = ImportReport.parse(await res.json());
+  const staged = async (report: ImportReport) => {
     expect(report.problems).toEqual([]);
     return { report, names: await stagedNames(report.importId) };
   };
@@ -51,8 +49,8 @@ describe('a CSV saved by Excel in any of the accepted encodings', () => {
       { username: 'shenhe', displayName: '审核员', role: 'reviewer', password: 'reviewer-password' },
     ];
     for (const a of accounts) expect((await admin.post('/api/staff', a)).status).toBe(201);
-    publisherCookie = await loginAs(central.url, 'minzheng', 'publisher-password');
-    reviewer = client(central.url, { cookie: await loginAs(central.url, 'shenhe', 'reviewer-password') });
+    publisher = apiClient(central.url, { cookie: await loginAs(central.url, 'minzheng', 'publisher-password') });
+    reviewer = apiClient(central.url, { cookie: await loginAs(central.url, 'shenhe', 'reviewer-password') });
     village = countyRows(`${central.dir}/county`, 'villages')[0]?.code ?? '';
   });
   afterAll(() => central.close());
@@ -83,8 +81,7 @@ describe('a CSV saved by Excel in any of the accepted encodings', () => {
 
   it('publishes the names of a GBK file exactly as written', async () => {
     const { report } = await staged(await upload(iconv.encode(csv(GBK_NAMES), 'gbk')));
-    const approved = await reviewer.post(`/api/imports/${report.importId}/approve`, {});
-    const { version, records } = PublishResult.parse(await approved.json());
+    const { version, records } = await approveImport(reviewer, report.importId);
     expect(records).toBe(GBK_NAMES.length);
     const published = await central.db.selectFrom('content_records').select('data').where('table_name', '=', 'payments').where('version', '=', version).orderBy('id').execute();
     expect(published.map((r) => (JSON.parse(r.data) as { recipientName: string }).recipientName)).toEqual(GBK_NAMES);
@@ -95,7 +92,7 @@ describe('a CSV saved by Excel in any of the accepted encodings', () => {
     const sheet = workbook.addWorksheet('payments');
     for (const line of csv(GB18030_NAMES).trim().split('\r\n')) sheet.addRow(line.split(','));
     const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
-    expect((await staged(await upload(bytes, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'))).names).toEqual(GB18030_NAMES);
+    expect((await staged(await upload(bytes, XLSX_TYPE))).names).toEqual(GB18030_NAMES);
   });
 
   describe('refuses, changing nothing,', () => {
@@ -112,10 +109,8 @@ describe('a CSV saved by Excel in any of the accepted encodings', () => {
       ['a file with replacement characters', () => Buffer.from(csv(['张\uFFFD'])), '无法按 UTF-8 识别的字符'],
     ])('%s', async (_name, body, says) => {
       const before = await state();
-      const res = await upload(chunked(body(), 16_384));
-      expect(res.status).toBe(415);
-      const { error } = ApiError.parse(await res.json());
-      expect(error.code).toBe('unknown_encoding');
+      const error = await refusal(upload(chunked(body(), 16_384)));
+      expect([error.status, error.code]).toEqual([415, 'unknown_encoding']);
       expect(error.message).toContain(says);
       expect(error.message).toContain('系统只接受 UTF-8 或 GBK（GB18030）编码的 CSV 文件');
       expect(await state()).toEqual(before);

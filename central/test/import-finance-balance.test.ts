@@ -1,14 +1,15 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ApiError, CountyFile, ImportReport, PublishResult } from '@sunshine/contracts';
+import { type ApiClient, CountyFile, type ImportContentType, importsApi, staffApi } from '@sunshine/contracts';
 import { generateCounty } from '@sunshine/synthetic-county';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createContentRepository } from '../src/sync/content.repository';
 import { openDatabase } from '../src/platform/database';
 import { loadCounty } from '../src/imports/county-loader';
-import { client, countyRows, loginAs } from './factories';
+import { apiClient, countyRows, loginAs, refusal } from './factories';
 import { adminCookie, startTestCentral, type TestCentral } from './harness';
+import { approveImport, uploadFile, type UploadQuery } from './import-support';
 
 const LINES = 'id,villageCode,period,date,direction,category,summary,amountFen,voucherNo';
 const PERIODS = 'id,villageCode,period,openingFen,closingFen';
@@ -18,24 +19,22 @@ const PERIOD = '2024-06';
 describe('a village finance period whose books do not add up', () => {
   let central: TestCentral;
   let adminSession: string;
-  let reviewer: ReturnType<typeof client>;
+  let admin: ApiClient;
+  let reviewer: ApiClient;
   let villages: Record<string, string>[];
   let department: string;
 
-  const upload = async (type: string, lines: string[], query = '') => {
-    const res = await fetch(`${central.url}/api/imports?type=${type}&department=${encodeURIComponent(department)}${query}`, { method: 'POST', headers: { cookie: adminSession, 'content-type': 'text/csv' }, body: lines.join('\n') });
-    expect(res.status).toBe(201);
-    return ImportReport.parse(await res.json());
-  };
-  const approve = (importId: number) => reviewer.post(`/api/imports/${importId}/approve`, {});
+  const upload = (type: ImportContentType, lines: string[], query: Omit<UploadQuery, 'type' | 'department'> = {}) => uploadFile(admin, { type, department, ...query }, lines.join('\n'));
+  const approve = (importId: number) => approveImport(reviewer, importId);
   const stagedIds = async (importId: number) => (await central.db.selectFrom('import_rows').select('record_id').where('import_id', '=', importId).execute()).map((r) => r.record_id);
   const village = (i: number) => villages[i] ?? {};
 
   beforeAll(async () => {
     central = await startTestCentral();
     adminSession = await adminCookie(central.url);
-    expect((await client(central.url, { cookie: adminSession }).post('/api/staff', { username: 'shenhe', displayName: '审核员', role: 'reviewer', password: 'reviewer-password' })).status).toBe(201);
-    reviewer = client(central.url, { cookie: await loginAs(central.url, 'shenhe', 'reviewer-password') });
+    admin = apiClient(central.url, { cookie: adminSession });
+    await admin.call(staffApi.createAccount, { body: { username: 'shenhe', displayName: '审核员', role: 'reviewer', password: 'reviewer-password' } });
+    reviewer = apiClient(central.url, { cookie: await loginAs(central.url, 'shenhe', 'reviewer-password') });
     villages = countyRows(path.join(central.dir, 'county'), 'villages');
     department = `${countyRows(path.join(central.dir, 'county'), 'towns')[0]?.name ?? ''}人民政府`;
     // Each of the first two villages takes in ¥500.00 and pays out ¥300.00 in June 2024.
@@ -45,7 +44,7 @@ describe('a village finance period whose books do not add up', () => {
     ]);
     const report = await upload('financeLines', [LINES, ...lines]);
     expect(report.problems).toEqual([]);
-    expect((await approve(report.importId)).status).toBe(200);
+    await approve(report.importId);
   });
   afterAll(() => central.close());
 
@@ -65,8 +64,7 @@ describe('a village finance period whose books do not add up', () => {
       },
     ]);
     expect(await stagedIds(report.importId)).toEqual(['fp-bal-0']);
-    const published = PublishResult.parse(await (await approve(report.importId)).json());
-    expect(published.records).toBe(1);
+    expect((await approve(report.importId)).records).toBe(1);
     const live = await central.db.selectFrom('content_records').select('id').where('table_name', '=', 'financePeriods').where('id', 'in', ['fp-bal-0', 'fp-bal-1']).execute();
     expect(live.map((r) => r.id)).toEqual(['fp-bal-0']);
   });
@@ -75,7 +73,7 @@ describe('a village finance period whose books do not add up', () => {
     const report = await upload('financePeriods', [PERIODS, `fp-bal-1,${village(1).code},${PERIOD},100000,99999`]);
     expect(report).toMatchObject({ validRows: 0, problems: [expect.objectContaining({ row: 2, column: 'closingFen' })] });
     expect(await stagedIds(report.importId)).toEqual([]);
-    expect((await approve(report.importId)).status).toBe(409);
+    expect(await refusal(approve(report.importId))).toMatchObject({ status: 409, code: 'nothing_to_publish' });
   });
 
   it('must keep its balance when it has no published lines, and says to import the lines first', async () => {
@@ -88,21 +86,19 @@ describe('a village finance period whose books do not add up', () => {
 
   it('is refused in a correction of a published period too', async () => {
     // fp-bal-0 was published balanced by the first test: 1,000.00 + 500.00 − 300.00 = 1,200.00.
-    const correction = `&mode=correction&reason=${encodeURIComponent('期末余额录错')}`;
+    const correction = { mode: 'correction', reason: '期末余额录错' } as const;
     const report = await upload('financePeriods', [PERIODS, `fp-bal-0,${village(0).code},${PERIOD},100000,120100`], correction);
     expect(report).toMatchObject({ validRows: 0, problems: [expect.objectContaining({ row: 2, column: 'closingFen', reason: expect.stringContaining('= ¥1,200.00，与期末余额 ¥1,201.00 不符') })] });
   });
 
   it('is refused as a single-record correction, while a correction that keeps the books balanced is staged', async () => {
-    const admin = client(central.url, { cookie: adminSession });
-    const unbalanced = await admin.patch('/api/records/financePeriods/fp-bal-0', { changes: { closingFen: 120100 }, reason: '期末余额录错' });
-    expect(unbalanced.status).toBe(400);
-    expect(ApiError.parse(await unbalanced.json()).error).toEqual({
+    const correct = (changes: Record<string, number>, reason: string) => admin.call(importsApi.correctRecord, { params: { table: 'financePeriods', id: 'fp-bal-0' }, body: { changes, reason } });
+    expect(await refusal(correct({ closingFen: 120100 }, '期末余额录错'))).toMatchObject({
+      status: 400,
       code: 'finance_unbalanced',
       message: `${village(0).name}（${village(0).code}） ${PERIOD}：期初余额 ¥1,000.00 + 收入 ¥500.00 − 支出 ¥300.00 = ¥1,200.00，与期末余额 ¥1,201.00 不符（收入、支出为这一期已发布的收支明细合计）`,
     });
-    const balanced = await admin.patch('/api/records/financePeriods/fp-bal-0', { changes: { openingFen: 100100, closingFen: 120100 }, reason: '期初余额录错' });
-    expect(balanced.status).toBe(202);
+    expect(await correct({ openingFen: 100100, closingFen: 120100 }, '期初余额录错')).toMatchObject({ status: 'staged', mode: 'correction' });
   });
 });
 

@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { ApiError, ImportReport, makeIdNumber, PublishResult } from '@sunshine/contracts';
+import { makeIdNumber, type ApiClient } from '@sunshine/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-import { adminCookie, reviewerClient, startTestCentral, type TestCentral } from './harness';
+import { refusal } from './factories';
+import { adminApiClient, reviewerApiClient, startTestCentral, type TestCentral } from './harness';
+import { approveImport, uploadFile } from './import-support';
 
 const HEADER = 'id,programCode,recipientName,idNumber,villageCode,amountFen,period,paidDate,department';
 
@@ -31,15 +32,14 @@ function chunked(text: string): ReadableStream<Uint8Array> {
   });
 }
 
-const upload = (central: TestCentral, cookie: string, body: string | ReadableStream<Uint8Array>) =>
-  fetch(`${central.url}/api/imports?type=payments&department=${encodeURIComponent('县民政局')}`, { method: 'POST', headers: { cookie, 'content-type': 'text/csv' }, body, duplex: 'half' });
+const upload = (admin: ApiClient, body: string | ReadableStream<Uint8Array>) => uploadFile(admin, { type: 'payments', department: '县民政局' }, body);
 
 describe('a large upload', () => {
   let central: TestCentral;
-  let cookie: string;
+  let admin: ApiClient;
   beforeAll(async () => {
     central = await startTestCentral();
-    cookie = await adminCookie(central.url);
+    admin = await adminApiClient(central.url);
   });
   afterAll(() => central.close());
 
@@ -49,52 +49,46 @@ describe('a large upload', () => {
     const first = text.split('\n')[1] ?? '';
     const sameIdAgain = first.replace(',2026-10,', ',2026-09,');
     const samePaymentAgain = first.replace('big-0,', 'big-again,');
-    const res = await upload(central, cookie, chunked([text, sameIdAgain, samePaymentAgain].join('\n')));
-    expect(res.status).toBe(201);
-    const report = ImportReport.parse(await res.json());
+    const report = await upload(admin, chunked([text, sameIdAgain, samePaymentAgain].join('\n')));
     expect(report).toMatchObject({ status: 'staged', rows: 40_002, validRows: 40_000 });
     expect(report.problems.map((p) => [p.row, p.reason])).toEqual([
       [40_002, '编号与本文件第2行重复'],
       [40_003, '同一人、同一资金项目、同一期间重复发放（与本文件第2行）'],
     ]);
-    const approved = await (await reviewerClient(central.url)).post(`/api/imports/${report.importId}/approve`, {});
-    expect(PublishResult.parse(await approved.json()).records).toBe(40_000);
+    expect((await approveImport(await reviewerApiClient(central.url), report.importId)).records).toBe(40_000);
   });
 });
 
 describe('an upload above the configured limit', () => {
   let central: TestCentral;
-  let cookie: string;
+  let admin: ApiClient;
   beforeAll(async () => {
     central = await startTestCentral({ env: { CENTRAL_UPLOAD_MAX_MB: '1' } });
-    cookie = await adminCookie(central.url);
+    admin = await adminApiClient(central.url);
   });
   afterAll(() => central.close());
 
-  const expectTooLarge = async (res: Response) => {
-    expect(res.status).toBe(413);
-    const { error } = ApiError.parse(await res.json());
-    expect(error).toMatchObject({ code: 'payload_too_large', message: expect.stringMatching(/文件太大.*1 MB/) });
+  const expectTooLarge = async (call: Promise<unknown>) => {
+    expect(await refusal(call)).toMatchObject({ status: 413, code: 'payload_too_large', message: expect.stringMatching(/文件太大.*1 MB/) });
   };
 
   it('is refused with 413 from its declared length', async () => {
-    await expectTooLarge(await upload(central, cookie, paymentsCsv(central, 20_000)));
+    await expectTooLarge(upload(admin, paymentsCsv(central, 20_000)));
   });
 
   it('is refused with 413 once too much has arrived, and leaves nothing staged', async () => {
-    await expectTooLarge(await upload(central, cookie, chunked(paymentsCsv(central, 20_000))));
+    await expectTooLarge(upload(admin, chunked(paymentsCsv(central, 20_000))));
     expect(await central.db.selectFrom('imports').select('id').where('status', '=', 'receiving').execute()).toEqual([]);
     expect(await central.db.selectFrom('import_rows').select('record_id').execute()).toEqual([]);
   });
 
   it('refuses a CSV it cannot parse, and leaves nothing staged', async () => {
-    const res = await upload(central, cookie, `${paymentsCsv(central, 6000)}\n"an unclosed quote,1,2`);
-    expect([res.status, ApiError.parse(await res.json()).error.message]).toEqual([400, expect.stringMatching(/文件无法读取/)]);
+    const unclosed = upload(admin, `${paymentsCsv(central, 6000)}\n"an unclosed quote,1,2`);
+    expect(await refusal(unclosed)).toMatchObject({ status: 400, code: 'unreadable_file', message: expect.stringMatching(/文件无法读取/) });
     expect(await central.db.selectFrom('import_rows').select('record_id').execute()).toEqual([]);
   });
 
   it('still takes a file under the limit', async () => {
-    const res = await upload(central, cookie, paymentsCsv(central, 100));
-    expect(ImportReport.parse(await res.json())).toMatchObject({ rows: 100, validRows: 100 });
+    expect(await upload(admin, paymentsCsv(central, 100))).toMatchObject({ rows: 100, validRows: 100 });
   });
 });

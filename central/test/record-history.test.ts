@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createLogger, listen } from '@sunshine/service-kit';
-import { ImportReport, RecordHistoryEntry } from '@sunshine/contracts';
+import { importsApi, type ApiClient } from '@sunshine/contracts';
 import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,10 +10,11 @@ import { buildCentral, type Central } from '../src/app';
 import { loadConfig } from '../src/config';
 import { migrationProvider } from '../src/platform/migrations';
 import type { Database } from '../src/platform/schema';
-import { countyRows, type client } from './factories';
-import { adminClient, reviewerClient, startTestCentral, TEST_ADMIN_PASSWORD, type TestCentral } from './harness';
+import { countyRows } from './factories';
+import { adminApiClient, reviewerApiClient, startTestCentral, TEST_ADMIN_PASSWORD, type TestCentral } from './harness';
+import { approveImport } from './import-support';
 
-const historyOf = async (staff: ReturnType<typeof client>, table: string, id: string) => RecordHistoryEntry.array().parse(await (await staff.get(`/api/records/${table}/${id}/history`)).json());
+const historyOf = (staff: ApiClient, table: string, id: string) => staff.call(importsApi.recordHistory, { params: { table, id } });
 
 describe("a record's history", () => {
   let central: TestCentral;
@@ -26,12 +27,12 @@ describe("a record's history", () => {
   it('shows the state the county was first loaded in, so the first correction reads old → new', async () => {
     const payment = countyRows(path.join(central.dir, 'county'), 'payments')[0];
     if (!payment?.id) throw new Error('the tiny county has no payments');
-    const admin = await adminClient(central.url);
+    const admin = await adminApiClient(central.url);
     const loaded = await historyOf(admin, 'payments', payment.id);
     expect(loaded).toEqual([{ version: 1, action: 'import', changedAt: expect.any(String), changedBy: 'system', importId: null, reason: null, data: expect.objectContaining({ amountFen: Number(payment.amountFen) }) }]);
 
-    const staged = ImportReport.parse(await (await admin.patch(`/api/records/payments/${payment.id}`, { changes: { amountFen: Number(payment.amountFen) + 100 }, reason: '金额录错' })).json());
-    expect((await (await reviewerClient(central.url)).post(`/api/imports/${staged.importId}/approve`, {})).status).toBe(200);
+    const staged = await admin.call(importsApi.correctRecord, { params: { table: 'payments', id: payment.id }, body: { changes: { amountFen: Number(payment.amountFen) + 100 }, reason: '金额录错' } });
+    await approveImport(await reviewerApiClient(central.url), staged.importId);
     const history = await historyOf(admin, 'payments', payment.id);
     expect(history.map((h) => [h.action, h.data?.amountFen, h.changedBy, h.importId])).toEqual([
       ['correct', Number(payment.amountFen) + 100, 'reviewer', staged.importId],
@@ -70,7 +71,7 @@ describe('the migration that starts every history with its first published state
   });
 
   it('gives a record loaded with the county its first state (who, when, which version) and leaves histories that had one alone', async () => {
-    const admin = await adminClient(url);
+    const admin = await adminApiClient(url);
     expect(await historyOf(admin, 'payments', 'loaded')).toEqual([
       { version: 1, action: 'import', changedAt: '2026-11-01T02:00:00.000Z', changedBy: 'system', importId: null, reason: null, data: { id: 'loaded', version: 1, amountFen: 60000, department: '县民政局' } },
     ]);

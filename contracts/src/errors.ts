@@ -13,6 +13,22 @@ export const ErrorStatus = {
   finance_unbalanced: 400,
   /** A working-day calendar file that is not a valid year of holidays and make-up working days. */
   invalid_calendar: 400,
+  /** An import file that cannot be read as a CSV or an XLSX. */
+  unreadable_file: 400,
+  /** An admin's upload that names no department for its rows. */
+  department_required: 400,
+  /** An upload with a header row and no data rows. */
+  empty_upload: 400,
+  /** A correction import of fund or spending lines, which replace their lists anyway. */
+  correction_not_supported: 400,
+  /** A correction import without the reason for it. */
+  reason_required: 400,
+  /** A correction of a field central sets (id, version, ID hash…). */
+  field_not_correctable: 400,
+  /** A correction of a field the record does not have. */
+  unknown_field: 400,
+  /** A correction's new value that its field does not accept. */
+  invalid_field_value: 400,
   /** A complaint from a kiosk whose category is not a category code at all (a retired one is still taken). */
   invalid_category: 400,
   /** A ticket taken by staff, or a complaint at a kiosk, under a category the county (as the kiosk last heard) does not offer. */
@@ -34,9 +50,17 @@ export const ErrorStatus = {
   foreign_ticket_number: 403,
   /** The one who staged a change may not approve it (an admin alone only with a reason). */
   two_person_rule: 403,
+  /** Another department's data: a publisher uploads, corrects and withdraws only their own. */
+  not_own_department: 403,
   not_found: 404,
   /** No route answers this method and path. */
   no_such_endpoint: 404,
+  /** No import has this id (or none this staff member may read). */
+  unknown_import: 404,
+  /** No live published record has this table and id. */
+  unknown_record: 404,
+  /** No kind of published data has this name. */
+  unknown_table: 404,
   /** No staff account has this username. */
   unknown_account: 404,
   /** The ticket has no voice recording. */
@@ -62,6 +86,12 @@ export const ErrorStatus = {
   reply_required: 409,
   /** A staged change was computed from records that changed since: nothing is published. */
   stale_record: 409,
+  /** The import was approved or rejected before: nothing changed. */
+  import_already_reviewed: 409,
+  /** The import's file is still arriving: it can be reviewed once it is staged. */
+  import_still_receiving: 409,
+  /** The import has no valid rows to publish. */
+  nothing_to_publish: 409,
   /** Someone else moved the ticket since it was read: nothing changed, read it again. */
   stale_ticket: 409,
   /** The ticket already waits for the complainant. */

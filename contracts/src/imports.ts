@@ -36,8 +36,8 @@ export type ImportStatus = z.infer<typeof ImportStatus>;
  * `new` adds records (an id already published is a problem); `correction` replaces published
  * records of the department with the same id (更正: an id not published is a problem), keeping
  * the old states in history; `withdrawal` (撤回) turns one record into a tombstone. An upload is
- * `new` or `correction`; `PATCH`/`DELETE /api/records/:table/:id` stage a one-row `correction` or
- * `withdrawal`, reviewed like an upload.
+ * `new` or `correction`; `importsApi.correctRecord`/`withdrawRecord` stage a one-row `correction`
+ * or `withdrawal`, reviewed like an upload.
  */
 export const ImportMode = z.enum(['new', 'correction', 'withdrawal']);
 export type ImportMode = z.infer<typeof ImportMode>;
@@ -49,7 +49,7 @@ export type UploadMode = z.infer<typeof UploadMode>;
 /** A new value for one field of a published record. */
 export const FieldValue = z.union([z.string(), z.number(), z.null()]);
 
-/** The record a single-record change (`PATCH`/`DELETE /api/records/:table/:id`) is about. */
+/** The record a single-record change (`importsApi.correctRecord`/`withdrawRecord`) is about. */
 export const StagedRecord = z.object({
   table: SyncTable,
   id: z.string(),
@@ -58,7 +58,7 @@ export const StagedRecord = z.object({
 });
 export type StagedRecord = z.infer<typeof StagedRecord>;
 
-/** Staff `POST /api/imports?type=&department=` (body: the CSV or XLSX file) and `GET /api/imports/:id`. */
+/** What an upload (`importsApi.upload`) answers, and what `importsApi.report` reads back. */
 export const ImportReport = z.object({
   importId: z.number().int().positive(),
   /** An upload's type; for a single-record change, its record's table (towns and villages too). */
@@ -95,34 +95,38 @@ export const ImportUploadQuery = z.object({
 });
 export type ImportUploadQuery = z.infer<typeof ImportUploadQuery>;
 
+/** `?format=csv`: an import's problems as a spreadsheet instead of JSON (`importsApi.reportCsv`). */
+export const ImportReportCsvQuery = z.object({ format: z.literal('csv') });
+
 const ReviewReason = z.string().trim().min(1).max(500);
 
 /**
- * Staff `POST /api/imports/:id/approve`. `reason` is required only when an admin approves a
+ * `importsApi.approve`, body optional. `reason` is required only when an admin approves a
  * change they staged themselves (the two-person rule, waived on the record); it is audited.
  */
-export const ApproveImportRequest = z.object({ reason: ReviewReason.optional() });
+export const ApproveImportRequest = z.object({ reason: ReviewReason.optional() }).default({});
 export type ApproveImportRequest = z.infer<typeof ApproveImportRequest>;
 
-/** Staff `POST /api/imports/:id/reject`: the department is told why. */
+/** `importsApi.reject`: the department is told why. */
 export const RejectImportRequest = z.object({ reason: ReviewReason });
 export type RejectImportRequest = z.infer<typeof RejectImportRequest>;
 
-/** Staff `PATCH /api/records/:table/:id`: new values for some fields of a published record, staged for review. */
+/** `importsApi.correctRecord`: new values for some fields of a published record, staged for review. */
 export const CorrectRecordRequest = z.object({
   changes: z.record(z.string(), FieldValue),
   reason: z.string().trim().min(1).max(500),
 });
 export type CorrectRecordRequest = z.infer<typeof CorrectRecordRequest>;
 
-/** Staff `DELETE /api/records/:table/:id` body: the withdrawal is staged for review. */
+/** `importsApi.withdrawRecord`: the withdrawal is staged for review. */
 export const WithdrawRecordRequest = z.object({ reason: z.string().trim().min(1).max(500) });
+export type WithdrawRecordRequest = z.infer<typeof WithdrawRecordRequest>;
 
 /** The answer of a publish (an approval). */
 export const PublishResult = z.object({ version: z.number().int().positive(), records: z.number().int().nonnegative() });
 export type PublishResult = z.infer<typeof PublishResult>;
 
-/** One earlier state of a record, newest first, from `GET /api/records/:table/:id/history`. */
+/** One earlier state of a record, newest first, from `importsApi.recordHistory`. */
 export const RecordHistoryEntry = z.object({
   version: z.number().int().positive(),
   action: z.enum(['import', 'correct', 'withdraw']),

@@ -1,7 +1,16 @@
-import { AppError, checkIdNumber, maskIdNumber, SyncTable, SyncTables, type CorrectRecordRequest, type ImportReport, type StaffSession, type StagedRecord } from '@sunshine/contracts';
-import type { ImportRepository, NewRecordChange } from './imports.repository';
-import type { RecordRepository } from './records.repository';
-import type { Audited, Tx } from '../platform/unit-of-work';
+import {
+  AppError,
+  checkIdNumber,
+  maskIdNumber,
+  SyncTable,
+  SyncTables,
+  type CorrectRecordRequest,
+  type ImportReport,
+  type RecordHistoryEntry,
+  type StaffSession,
+  type StagedRecord,
+} from '@sunshine/contracts';
+import type { AuditedWith, ImportsTx, ImportStore, NewRecordChange, RecordStore } from './imports.ports';
 import { correctedPeriodProblem } from './import-balance';
 import type { ImportContext } from './import-checks';
 import { IMPORT_SPECS } from './import-specs';
@@ -10,9 +19,9 @@ import type { PublishBatch } from './publisher.service';
 import { chinaDate } from '../calendar/working-days';
 
 export interface CorrectionDeps {
-  records: RecordRepository;
-  imports: ImportRepository;
-  audited: Audited;
+  records: RecordStore;
+  imports: ImportStore;
+  audited: AuditedWith<ImportsTx>;
   hashId: (idNumber: string) => string;
   now: () => Date;
 }
@@ -20,16 +29,27 @@ export interface CorrectionDeps {
 // Central's own fields, and the ID hash and mask (they follow from `idNumber`).
 const FIXED_FIELDS = new Set(['id', 'version', 'updatedAt', 'sourceImportId', 'idHash', 'maskedId']);
 
+/** A kind of published data by the name in a path, or 404 `unknown_table`. */
+function tableNamed(name: string): SyncTable {
+  const table = SyncTable.safeParse(name);
+  if (!table.success) throw new AppError('unknown_table', `没有“${name}”这类数据`);
+  return table.data;
+}
+
 /** The record, if it is live and the staff member's department owns it. */
 async function ownedRecord(deps: CorrectionDeps, staff: StaffSession, rawTable: string, id: string) {
   assertCan(staff, 'records:correct');
-  const table = SyncTable.safeParse(rawTable);
-  if (!table.success) throw new AppError('not_found', `没有“${rawTable}”这类数据`);
-  const record = await deps.records.find(table.data, id);
-  if (!record || record.deleted) throw new AppError('not_found', '没有这条已发布的记录');
+  const table = tableNamed(rawTable);
+  const record = await deps.records.find(table, id);
+  if (!record || record.deleted) throw new AppError('unknown_record', '没有这条已发布的记录');
   const department = record.department ?? (typeof record.data.department === 'string' ? record.data.department : null);
-  if (!isInScope(staff, department)) throw new AppError('forbidden', '只能更正或撤回本部门发布的数据');
-  return { table: table.data, record, department: department ?? staff.department ?? 'county' };
+  if (!isInScope(staff, department)) throw new AppError('not_own_department', '只能更正或撤回本部门发布的数据');
+  return { table, record, department: department ?? staff.department ?? 'county' };
+}
+
+/** Every state of a published record, newest first, down to its first. */
+export async function recordHistory(deps: Pick<CorrectionDeps, 'records'>, table: string, id: string): Promise<RecordHistoryEntry[]> {
+  return deps.records.history(tableNamed(table), id);
 }
 
 /**
@@ -44,9 +64,9 @@ export async function correctRecord(deps: CorrectionDeps, staff: StaffSession, r
   const shown: Record<string, string | number | null> = {};
   let idNumber: string | null = null;
   for (const [field, value] of Object.entries(request.changes)) {
-    if (FIXED_FIELDS.has(field)) throw new AppError('bad_request', `${field}: 这一项不能更正`);
+    if (FIXED_FIELDS.has(field)) throw new AppError('field_not_correctable', `${field}: 这一项不能更正`);
     const problem = checkField(table, field, value, department, deps.now());
-    if (problem) throw new AppError('bad_request', `${field}: ${problem}`);
+    if (problem) throw new AppError('invalid_field_value', `${field}: ${problem}`);
     if (table === 'payments' && field === 'idNumber') {
       idNumber = String(value).toUpperCase();
       const masked = maskIdNumber(idNumber);
@@ -55,12 +75,12 @@ export async function correctRecord(deps: CorrectionDeps, staff: StaffSession, r
       shown[field] = masked;
       continue;
     }
-    if (!(field in record.data)) throw new AppError('bad_request', `${field}: 没有这一项`);
+    if (!(field in record.data)) throw new AppError('unknown_field', `${field}: 没有这一项`);
     next[field] = value;
     shown[field] = value;
   }
   const parsed = SyncTables[table].safeParse(next);
-  if (!parsed.success) throw new AppError('bad_request', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+  if (!parsed.success) throw invalidRecord(parsed.error.issues);
   const unbalanced = table === 'financePeriods' ? await correctedPeriodProblem(deps, parsed.data) : undefined;
   if (unbalanced) throw new AppError('finance_unbalanced', unbalanced);
   // A staged row may hold a plaintext ID number, like an upload's; it is dropped once reviewed.
@@ -98,7 +118,7 @@ async function stageChange(
  * still live, still the department's, and still the state the correction was computed from. A
  * withdrawal approved meanwhile is never undone, and no correction overwrites a newer one.
  */
-export async function stagedRecordChange(tx: Tx, report: ImportReport, record: StagedRecord, meta: { version: number; updatedAt: string }): Promise<PublishBatch> {
+export async function stagedRecordChange(tx: ImportsTx, report: ImportReport, record: StagedRecord, meta: { version: number; updatedAt: string }): Promise<PublishBatch> {
   const { table, id } = record;
   if ((await tx.imports.stagedIdsChanged(report.importId, table, 1)).total > 0) {
     throw new AppError('stale_record', '这条记录在提交这项更改后已被修改或撤回，不能再发布。请驳回这项更改，按最新的记录重新提交');
@@ -107,14 +127,18 @@ export async function stagedRecordChange(tx: Tx, report: ImportReport, record: S
   const staged = await firstStagedRow(tx, report.importId);
   const { idNumber, ...state } = staged;
   const parsed = SyncTables[table].safeParse({ ...state, ...meta, sourceImportId: `import-${report.importId}` });
-  if (!parsed.success) throw new AppError('bad_request', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+  if (!parsed.success) throw invalidRecord(parsed.error.issues);
   return { changes: [{ table, id, data: parsed.data }], identities: typeof idNumber === 'string' ? [{ paymentId: id, idNumber }] : [] };
 }
 
-async function firstStagedRow(tx: Tx, importId: number): Promise<Record<string, unknown>> {
+async function firstStagedRow(tx: ImportsTx, importId: number): Promise<Record<string, unknown>> {
   for await (const [row] of tx.imports.stagedPages(importId, 1)) if (row) return row.data;
-  throw new AppError('conflict', '这项更改没有可发布的数据');
+  throw new AppError('nothing_to_publish', '这项更改没有可发布的数据');
 }
+
+/** A record a correction would leave out of shape: each field's problem, named. */
+const invalidRecord = (issues: readonly { path: readonly PropertyKey[]; message: string }[]) =>
+  new AppError('invalid_field_value', issues.map((i) => `${i.path.map(String).join('.')}: ${i.message}`).join('; '));
 
 function checkField(table: SyncTable, field: string, value: string | number | null, department: string, now: Date): string | undefined {
   if (table === 'payments' && field === 'idNumber') {

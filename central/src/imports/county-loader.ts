@@ -15,13 +15,13 @@ import {
   VillageRow,
   type SyncTable,
 } from '@sunshine/contracts';
-import type { ContentRepository, ContentRow } from '../sync/content.repository';
+import type { CountyRow, CountyStore } from './imports.ports';
 import { toPaymentRecord, toProjectRecords, withMeta, type Meta } from './county-records';
 import { addLineTotals, periodKey, periodProblems, type PeriodTotals } from './import-balance';
 import { CsvRowsError, readCsv, readCsvRows } from './read-csv';
 
 export interface LoadCountyDeps {
-  content: ContentRepository;
+  content: CountyStore;
   hashId: (idNumber: string) => string;
   now: () => Date;
 }
@@ -51,7 +51,7 @@ export async function loadCounty(dir: string, deps: LoadCountyDeps): Promise<{ v
     await readCsv(file(CountyFile.projectSpending), ProjectSpendingRow),
     meta,
   );
-  const rows: ContentRow[] = [
+  const rows: CountyRow[] = [
     ...(await simple('towns', CountyFile.towns, TownRow)),
     ...records('villages', villages, meta),
     ...(await simple('programs', CountyFile.programs, ProgramRow)),
@@ -70,7 +70,7 @@ export async function loadCounty(dir: string, deps: LoadCountyDeps): Promise<{ v
   return { version, rows: rows.length };
 }
 
-function records<T extends { id: string }>(table: SyncTable, rows: readonly T[], meta: Meta): ContentRow[] {
+function records<T extends { id: string }>(table: SyncTable, rows: readonly T[], meta: Meta): CountyRow[] {
   return rows.map((row) => ({ table, id: row.id, data: withMeta(row, meta) }));
 }
 

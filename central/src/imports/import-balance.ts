@@ -1,6 +1,5 @@
 import { formatFen, type ImportContentType, type ImportProblem } from '@sunshine/contracts';
-import type { ImportRepository } from './imports.repository';
-import type { RecordRepository } from './records.repository';
+import type { ImportStore, RecordStore } from './imports.ports';
 
 /** One period of a village's books (村级财务) as uploaded: its balances, in fen. */
 export interface PeriodBalances {
@@ -17,8 +16,8 @@ export interface PeriodTotals {
 }
 
 export interface BalanceDeps {
-  imports: Pick<ImportRepository, 'stagedPages' | 'unstage'>;
-  records: Pick<RecordRepository, 'livePages' | 'liveData'>;
+  imports: Pick<ImportStore, 'stagedPages' | 'unstage'>;
+  records: Pick<RecordStore, 'livePages' | 'liveData'>;
 }
 
 const PAGE = 5000;

@@ -1,39 +1,35 @@
 import { ImportContentType, ImportMode, ImportStatus, StagedRecord, SyncTable, type ImportProblem, type ImportReport } from '@sunshine/contracts';
+import { sql, type Selectable } from 'kysely';
+import type { ImportReview, ImportStore, NewImport, NewRecordChange, StagedIdSample, StagedRow } from './imports.ports';
 import type { ValidRow } from './import-validation';
 import type { Db } from '../platform/database';
+import type { ImportProblemTable, ImportTable } from '../platform/schema';
 import { inTransaction } from '../platform/transaction';
 
 // SQLite allows 32766 bound parameters; staged rows have 6, problems 5.
 const BATCH = 2000;
 
-export interface StagedRow {
-  id: string;
-  /** Its row in the uploaded file (the header is row 1). */
-  row: number;
-  data: Record<string, unknown> & { id: string };
-}
-
-/** Some staged ids (the first few, in file order) and how many there are in all. */
-export interface StagedIdSample {
-  ids: string[];
-  total: number;
-}
-
-export interface NewImport {
-  contentType: ImportContentType;
-  mode: ImportMode;
-  reason: string | null;
-  department: string;
-  fileName: string | null;
-  createdBy: string;
-  createdAt: string;
-}
-
-/** A single-record change to stage: the record's next state (none for a withdrawal's) and the version it was computed from. */
-export interface NewRecordChange extends Omit<NewImport, 'contentType' | 'fileName'> {
-  record: StagedRecord;
-  data: Record<string, unknown>;
-  baseVersion: number;
+/** An import's row and its problems as the report staff read. */
+function toReport(row: Selectable<ImportTable>, problems: readonly Selectable<ImportProblemTable>[]): ImportReport {
+  const isRecordChange = row.source === 'record' && row.record_id !== null;
+  return {
+    importId: row.id,
+    contentType: isRecordChange ? SyncTable.parse(row.content_type) : ImportContentType.parse(row.content_type),
+    mode: ImportMode.parse(row.mode),
+    department: row.department ?? '',
+    reason: row.reason,
+    record: isRecordChange ? StagedRecord.parse({ table: row.content_type, id: row.record_id, changes: row.changes && JSON.parse(row.changes) }) : null,
+    fileName: row.file_name,
+    status: ImportStatus.parse(row.status),
+    createdBy: row.created_by,
+    createdAt: row.created_at,
+    rows: row.rows,
+    validRows: row.valid_rows ?? 0,
+    problems: problems.map((p) => ({ row: p.row_number, column: p.column_name, value: p.value, reason: p.reason })),
+    version: row.version,
+    reviewedBy: row.reviewed_by,
+    reviewReason: row.review_reason,
+  };
 }
 
 async function insertProblems(trx: Db, importId: number, problems: readonly ImportProblem[]): Promise<void> {
@@ -43,8 +39,14 @@ async function insertProblems(trx: Db, importId: number, problems: readonly Impo
   }
 }
 
+/** The imports' store, and the sweep at start of uploads a stop of central cut off. */
+export interface ImportRepository extends ImportStore {
+  /** Forgets uploads still `receiving` since before `before`: central stopped while they arrived. */
+  discardAbandoned(before: string): Promise<void>;
+}
+
 /** Owns uploads: their staged rows and their problems. */
-export function createImportRepository(db: Db) {
+export function createImportRepository(db: Db): ImportRepository {
   const discard = (importId: number) =>
     inTransaction(db, async (trx) => {
       await trx.deleteFrom('import_rows').where('import_id', '=', importId).execute();
@@ -126,7 +128,6 @@ export function createImportRepository(db: Db) {
     /** Forgets an upload that failed on the way (too large, unreadable, connection lost). */
     discard,
 
-    /** Forgets uploads still `receiving` since before `before`: central stopped while they arrived. */
     async discardAbandoned(before: string): Promise<void> {
       const rows = await db.selectFrom('imports').select('id').where('status', '=', 'receiving').where('created_at', '<', before).execute();
       for (const { id } of rows) await discard(id);
@@ -135,32 +136,26 @@ export function createImportRepository(db: Db) {
     async find(importId: number): Promise<ImportReport | null> {
       const row = await db.selectFrom('imports').selectAll().where('id', '=', importId).executeTakeFirst();
       if (!row) return null;
-      const isRecordChange = row.source === 'record' && row.record_id !== null;
       const problems = await db.selectFrom('import_problems').selectAll().where('import_id', '=', importId).orderBy('row_number').execute();
-      return {
-        importId: row.id,
-        contentType: isRecordChange ? SyncTable.parse(row.content_type) : ImportContentType.parse(row.content_type),
-        mode: ImportMode.parse(row.mode),
-        department: row.department ?? '',
-        reason: row.reason,
-        record: isRecordChange ? StagedRecord.parse({ table: row.content_type, id: row.record_id, changes: row.changes && JSON.parse(row.changes) }) : null,
-        fileName: row.file_name,
-        status: ImportStatus.parse(row.status),
-        createdBy: row.created_by,
-        createdAt: row.created_at,
-        rows: row.rows,
-        validRows: row.valid_rows ?? 0,
-        problems: problems.map((p) => ({ row: p.row_number, column: p.column_name, value: p.value, reason: p.reason })),
-        version: row.version,
-        reviewedBy: row.reviewed_by,
-        reviewReason: row.review_reason,
-      };
+      return toReport(row, problems);
     },
 
-    async list(page: { limit: number; offset: number }, department?: string): Promise<number[]> {
-      let query = db.selectFrom('imports').select('id');
-      if (department) query = query.where('department', '=', department);
-      return (await query.orderBy('id', 'desc').limit(page.limit).offset(page.offset).execute()).map((r) => r.id);
+    /** Two statements for the whole page: its imports, then the first problems of each (a window per import). */
+    async list(page: { limit: number; offset: number }, filter: { department?: string; problemsEach: number }): Promise<ImportReport[]> {
+      let query = db.selectFrom('imports').selectAll();
+      if (filter.department) query = query.where('department', '=', filter.department);
+      const rows = await query.orderBy('id', 'desc').limit(page.limit).offset(page.offset).execute();
+      if (rows.length === 0) return [];
+      const numbered = db
+        .selectFrom('import_problems')
+        .selectAll()
+        .select(sql<number>`row_number() over (partition by import_id order by row_number)`.as('nth'))
+        .where('import_id', 'in', rows.map((r) => r.id))
+        .as('numbered');
+      const problems = await db.selectFrom(numbered).selectAll().where('nth', '<=', filter.problemsEach).orderBy('import_id').orderBy('nth').execute();
+      const byImport = new Map<number, typeof problems>();
+      for (const p of problems) byImport.set(p.import_id, [...(byImport.get(p.import_id) ?? []), p]);
+      return rows.map((row) => toReport(row, byImport.get(row.id) ?? []));
     },
 
     /** The staged rows in file order, a page at a time, so a county-sized approval never holds them all. */
@@ -177,7 +172,7 @@ export function createImportRepository(db: Db) {
      * Moves a staged import to approved (with the version it publishes) or rejected, once, with
      * the reviewer's reason if any; false when it was not staged any more.
      */
-    async review(importId: number, review: { status: 'approved' | 'rejected'; by: string; at: string; version: number | null; reason: string | null }): Promise<boolean> {
+    async review(importId: number, review: ImportReview): Promise<boolean> {
       const result = await db
         .updateTable('imports')
         .set({ status: review.status, reviewed_by: review.by, reviewed_at: review.at, version: review.version, review_reason: review.reason })
@@ -250,4 +245,4 @@ export function createImportRepository(db: Db) {
     },
   };
 }
-export type ImportRepository = ReturnType<typeof createImportRepository>;
+

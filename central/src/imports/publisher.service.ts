@@ -1,14 +1,9 @@
-import type { Provenance, RecordChange } from './records.repository';
-import type { Audited, AuditNote, Tx } from '../platform/unit-of-work';
+import type { PublishResult } from '@sunshine/contracts';
+import type { AuditedWith, AuditNote, ImportsTx, Provenance, RecordChange } from './imports.ports';
 
 export interface PublishBatch {
   changes: RecordChange[];
   identities?: { paymentId: string; idNumber: string }[];
-}
-
-export interface PublishResult {
-  version: number;
-  records: number;
 }
 
 /** One publish: the staff member behind it, the version's summary, the records' provenance, and the action's audit entry. */
@@ -26,7 +21,7 @@ export interface PublishRequest {
 export type PublishSource = PublishBatch | AsyncIterable<PublishBatch>;
 
 export interface PublisherDeps {
-  audited: Audited;
+  audited: AuditedWith<ImportsTx>;
   /** Tells connected kiosks (`content:published`) after each publish. */
   notifyPublished: (version: number) => void;
   now: () => Date;
@@ -43,7 +38,7 @@ export function createPublisher(deps: PublisherDeps) {
   return {
     publish(
       request: PublishRequest,
-      build: (meta: { version: number; updatedAt: string }, tx: Tx) => PublishSource | Promise<PublishSource>,
+      build: (meta: { version: number; updatedAt: string }, tx: ImportsTx) => PublishSource | Promise<PublishSource>,
     ): Promise<PublishResult> {
       const run = queue.then(async () => {
         const result = await deps.audited(

@@ -27,7 +27,7 @@ const UNREADABLE = '文件无法读取：请上传 CSV（UTF-8 或 GBK 编码）
  * cell arrives as trimmed text, so validation sees exactly what was typed. A CSV is decoded
  * and parsed as it arrives, row by row; an XLSX is collected first (a zip is read whole).
  * Throws `payload_too_large` past the limit, `unknown_encoding` for a CSV in another encoding
- * or with bytes that do not decode, and `bad_request` for a file that cannot be read.
+ * or with bytes that do not decode, and `unreadable_file` for a file that cannot be read.
  */
 export async function* readUpload(body: AsyncIterable<Buffer>, limits: UploadLimits): AsyncGenerator<UploadRow> {
   const chunks = limitBytes(body, limits.maxBytes);
@@ -43,7 +43,7 @@ export async function* readUpload(body: AsyncIterable<Buffer>, limits: UploadLim
   try {
     yield* toRows(parser);
   } catch (err) {
-    throw err instanceof CsvError ? new AppError('bad_request', UNREADABLE) : err;
+    throw err instanceof CsvError ? new AppError('unreadable_file', UNREADABLE) : err;
   }
 }
 
@@ -93,7 +93,7 @@ async function readXlsx(bytes: Buffer): Promise<string[][]> {
   const workbook = new ExcelJS.Workbook();
   // exceljs declares the pre-TS-5.7 `Buffer` type; the bytes are the same at run time.
   await workbook.xlsx.load(bytes as unknown as ArrayBuffer).catch(() => {
-    throw new AppError('bad_request', UNREADABLE);
+    throw new AppError('unreadable_file', UNREADABLE);
   });
   const sheet = workbook.worksheets[0];
   if (!sheet) return [];

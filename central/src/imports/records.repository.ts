@@ -1,6 +1,7 @@
 import { type SyncTable, type RecordHistoryEntry } from '@sunshine/contracts';
 import { sql } from 'kysely';
 import { z } from 'zod';
+import type { Provenance, PublishedRecord, PublishMeta, RecordChange, RecordStore } from './imports.ports';
 import type { Db } from '../platform/database';
 
 // SQLite allows 32766 bound parameters; a record has 5, so 2000 rows stay well under.
@@ -9,33 +10,23 @@ const LOOKUP_BATCH = 500;
 
 const RecordDepartment = z.object({ department: z.string().optional() });
 
-/** One change of a publish: an upsert (with the record's new state) or, with `data` null, a withdrawal. */
-export interface RecordChange {
-  table: SyncTable;
-  id: string;
-  data: Record<string, unknown> | null;
-}
-
-/** Who and what is behind every change of one publish: the records' owner and history say so. */
-export interface Provenance {
-  action: 'import' | 'correct' | 'withdraw';
-  department: string;
-  importId: number | null;
-  reason: string | null;
-}
-
-export interface PublishMeta {
-  version: number;
-  publishedAt: string;
-  publishedBy: string;
-  summary: string;
-}
-
 // Typed casts: PostgreSQL does not infer the type of a parameter in a select list.
 const importIdOf = (provenance: Pick<Provenance, 'importId'>) => sql<number | null>`cast(${provenance.importId} as integer)`;
 
+/** The records' store, and the history rows the county loader appends for its first load. */
+export interface RecordRepository extends RecordStore {
+  appendHistory(meta: PublishMeta, provenance: Omit<Provenance, 'department'>): Promise<void>;
+}
+
+const toPublished = (row: { data: string; version: number; deleted: number; department: string | null }): PublishedRecord => ({
+  data: JSON.parse(row.data),
+  version: row.version,
+  deleted: row.deleted === 1,
+  department: row.department,
+});
+
 /** Owns published records as departments change them: owners, history, tombstones. */
-export function createRecordRepository(db: Db) {
+export function createRecordRepository(db: Db): RecordRepository {
   /**
    * Appends the history row of every record of version `meta.version`: its state after the
    * change (none for a withdrawal), who, when, and the import behind it. Also the county's first
@@ -64,20 +55,30 @@ export function createRecordRepository(db: Db) {
       )
       .execute();
   };
-  const liveRecords = (table: SyncTable, ids: readonly string[]) =>
-    db.selectFrom('content_records').where('content_records.table_name', '=', table).where('content_records.deleted', '=', 0).where('content_records.id', 'in', ids);
+  const records = (table: SyncTable, ids: readonly string[]) =>
+    db
+      .selectFrom('content_records')
+      .leftJoin('record_owners', (j) => j.onRef('record_owners.table_name', '=', 'content_records.table_name').onRef('record_owners.id', '=', 'content_records.id'))
+      .where('content_records.table_name', '=', table)
+      .where('content_records.id', 'in', ids);
+  const liveRecords = (table: SyncTable, ids: readonly string[]) => records(table, ids).where('content_records.deleted', '=', 0);
+  /** The records of `table` among `ids`, live or tombstones, a batch of ids per statement. */
+  const findMany = async (table: SyncTable, ids: readonly string[]): Promise<Map<string, PublishedRecord>> => {
+    const found = new Map<string, PublishedRecord>();
+    for (let i = 0; i < ids.length; i += LOOKUP_BATCH) {
+      const rows = await records(table, ids.slice(i, i + LOOKUP_BATCH))
+        .select(['content_records.id', 'content_records.data', 'content_records.version', 'content_records.deleted', 'record_owners.department'])
+        .execute();
+      for (const r of rows) found.set(r.id, toPublished(r));
+    }
+    return found;
+  };
   return {
-    /** A published record (live or a tombstone) with the version of its last change and its owner, if any. */
-    async find(table: SyncTable, id: string): Promise<{ data: Record<string, unknown>; version: number; deleted: boolean; department: string | null } | null> {
-      const row = await db
-        .selectFrom('content_records')
-        .leftJoin('record_owners', (j) => j.onRef('record_owners.table_name', '=', 'content_records.table_name').onRef('record_owners.id', '=', 'content_records.id'))
-        .select(['content_records.data', 'content_records.version', 'content_records.deleted', 'record_owners.department'])
-        .where('content_records.table_name', '=', table)
-        .where('content_records.id', '=', id)
-        .executeTakeFirst();
-      return row ? { data: JSON.parse(row.data), version: row.version, deleted: row.deleted === 1, department: row.department } : null;
+    async find(table: SyncTable, id: string): Promise<PublishedRecord | null> {
+      return (await findMany(table, [id])).get(id) ?? null;
     },
+
+    findMany,
 
     /**
      * The live records of `table` among `ids`, each with its department: its owner, else the
@@ -86,10 +87,7 @@ export function createRecordRepository(db: Db) {
     async liveOwners(table: SyncTable, ids: readonly string[]): Promise<Map<string, string | null>> {
       const owners = new Map<string, string | null>();
       for (let i = 0; i < ids.length; i += LOOKUP_BATCH) {
-        const rows = await liveRecords(table, ids.slice(i, i + LOOKUP_BATCH))
-          .leftJoin('record_owners', (j) => j.onRef('record_owners.table_name', '=', 'content_records.table_name').onRef('record_owners.id', '=', 'content_records.id'))
-          .select(['content_records.id', 'record_owners.department', 'content_records.data'])
-          .execute();
+        const rows = await liveRecords(table, ids.slice(i, i + LOOKUP_BATCH)).select(['content_records.id', 'record_owners.department', 'content_records.data']).execute();
         for (const r of rows) owners.set(r.id, r.department ?? RecordDepartment.parse(JSON.parse(r.data)).department ?? null);
       }
       return owners;
@@ -198,4 +196,3 @@ export function createRecordRepository(db: Db) {
     },
   };
 }
-export type RecordRepository = ReturnType<typeof createRecordRepository>;

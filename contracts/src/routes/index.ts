@@ -1,4 +1,5 @@
 import type { RouteSpec } from '../route';
+import { importsApi } from './central-imports';
 import { agentContentApi } from './agent-content';
 import { agentHealthApi } from './agent-health';
 import { agentPrintingApi } from './agent-printing';
@@ -18,6 +19,7 @@ export * from './agent-printing';
 export * from './agent-speech';
 export * from './agent-staff';
 export * from './agent-villager';
+export * from './central-imports';
 export * from './central-audit';
 export * from './central-kiosk-api';
 export * from './central-settings';
@@ -37,6 +39,7 @@ export const agentApi = {
 
 /** Every route central serves, by feature: mounted by central, called by its clients. */
 export const centralApi = {
+  imports: importsApi,
   audit: auditApi,
   kioskApi,
   settings: settingsApi,
@@ -47,6 +50,7 @@ export const centralApi = {
 
 /** Each group of routes with its table in docs/api.md (`<!-- routes:GROUP -->`). */
 export const apiGroups: Record<string, Record<string, RouteSpec>> = {
+  'central.imports': importsApi,
   'agent.content': agentContentApi,
   'agent.health': agentHealthApi,
   'agent.printing': agentPrintingApi,
