@@ -1,50 +1,48 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ApiError, EnrolResponse } from '@sunshine/contracts';
+import { ApiError, fleetApi, syncApi } from '@sunshine/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../src/platform/database';
 import { createKioskRepository } from '../src/fleet/kiosks.repository';
 import { createAudited } from '../src/platform/unit-of-work';
 import { createEnrolmentCode, enrolKiosk } from '../src/fleet/enrolment.service';
+import { apiClient, refusal } from './factories';
 import { startTestCentral, type TestCentral } from './harness';
-
-const post = (url: string, body: unknown) =>
-  fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
 describe('kiosk enrolment over HTTP', () => {
   let central: TestCentral;
+  const enrol = (body: { code: string; name?: string }) => apiClient(central.url).call(fleetApi.enrol, { body });
   beforeAll(async () => {
     central = await startTestCentral();
   });
   afterAll(() => central.close());
 
   it('refuses an unknown code with a plain message and changes nothing', async () => {
-    const res = await post(`${central.url}/api/kiosks/enrol`, { code: 'AAAABBBBCCCCDDDD' });
-    expect(res.status).toBe(400);
-    expect(ApiError.parse(await res.json()).error.code).toBe('invalid_enrolment_code');
+    const unknown = await refusal(enrol({ code: 'AAAABBBBCCCCDDDD' }));
+    expect([unknown.status, unknown.code]).toEqual([400, 'unknown_enrolment_code']);
+    expect(unknown.message).toMatch(/没有这个开通码/);
+    expect(await central.db.selectFrom('kiosks').select('kiosk_number').execute()).toEqual([]);
   });
 
   it('refuses a malformed body with 400 bad_request', async () => {
-    const res = await post(`${central.url}/api/kiosks/enrol`, { code: 42 });
+    // Sent past the typed client, whose types would not let a number through.
+    const res = await fetch(`${central.url}${fleetApi.enrol.path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: 42 }) });
     expect(res.status).toBe(400);
     expect(ApiError.parse(await res.json()).error.code).toBe('bad_request');
   });
 
   it('exchanges a good code once for a kiosk number, token and keys', async () => {
-    const res = await post(`${central.url}/api/kiosks/enrol`, { code: central.enrolmentCode.toLowerCase(), name: '东关村村委会' });
-    expect(res.status).toBe(201);
-    const enrolment = EnrolResponse.parse(await res.json());
+    const enrolment = await enrol({ code: central.enrolmentCode.toLowerCase(), name: '东关村村委会' });
     expect(enrolment).toMatchObject({ kioskNumber: '0001', name: '东关村村委会', villageCode: null });
 
-    const again = await post(`${central.url}/api/kiosks/enrol`, { code: central.enrolmentCode });
-    expect(again.status).toBe(400);
-    expect(ApiError.parse(await again.json()).error.message).toMatch(/already been used/);
+    const again = await refusal(enrol({ code: central.enrolmentCode }));
+    expect([again.status, again.code]).toEqual([400, 'enrolment_code_used']);
   });
 
   it('answers 401 to a sync request without a known token', async () => {
-    const res = await fetch(`${central.url}/api/sync/changes?since=0`, { headers: { authorization: 'Bearer nope' } });
-    expect(res.status).toBe(401);
+    const refused = await refusal(apiClient(central.url, { token: 'nope' }).call(syncApi.changes, { query: { since: 0 } }));
+    expect([refused.status, refused.code]).toEqual([401, 'unauthorized']);
   });
 });
 
@@ -66,7 +64,7 @@ describe('enrolment codes', () => {
     await createEnrolmentCode({ kiosks, now: () => issued }, 'EXPIRESINONEHOUR', { ttlHours: 1 });
     const deps = { kiosks, audited: createAudited(db, () => new Date()), disconnectKiosk: () => {}, centralPublicKey: '', lookupKey: '' };
     const later = new Date(issued.getTime() + 3_600_001);
-    await expect(enrolKiosk({ ...deps, now: () => later }, { code: 'EXPIRESINONEHOUR' })).rejects.toThrow(/expired/);
+    await expect(enrolKiosk({ ...deps, now: () => later }, { code: 'EXPIRESINONEHOUR' })).rejects.toMatchObject({ code: 'enrolment_code_expired' });
     const inTime = new Date(issued.getTime() + 60_000);
     await expect(enrolKiosk({ ...deps, now: () => inTime }, { code: 'EXPIRESINONEHOUR' })).resolves.toMatchObject({ kioskNumber: '0001' });
   });

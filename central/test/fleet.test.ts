@@ -1,104 +1,111 @@
-import { ApiError, CreatedEnrolmentCode, EnrolResponse, FleetList, FleetSpan, ImportReport } from '@sunshine/contracts';
+import { fleetApi, ImportReport, kioskApi, kioskNamespace, syncApi, type ApiClient } from '@sunshine/contracts';
 import { io as connect } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildHeartbeat, buildIntake, client, loginAs } from './factories';
-import { adminCookie, adminClient, reviewerClient, startTestCentral, type TestCentral } from './harness';
+import { apiClient, buildHeartbeat, buildIntake, client, loginAs, refusal } from './factories';
+import { adminApiClient, adminCookie, createStaffAccount, reviewerClient, startTestCentral, type TestCentral } from './harness';
 
-const errorCode = async (res: Response) => ApiError.parse(await res.json()).error.code;
-
-/** Connects to `/kiosk` with a token; resolves 'connected' or the refusal message. */
+/** Connects to `/kiosk` with a token; resolves 'connected' or the refusal's code. */
 function trySocket(url: string, token: string): Promise<string> {
   return new Promise((resolve) => {
-    const socket = connect(`${url}/kiosk`, { auth: { token }, transports: ['websocket'], reconnection: false });
+    const socket = connect(`${url}${kioskNamespace.path}`, { auth: { token }, transports: ['websocket'], reconnection: false });
     socket.on('connect', () => {
       socket.disconnect();
       resolve('connected');
     });
-    socket.on('connect_error', (err) => {
+    socket.on('connect_error', (err: Error & { data?: { code?: string } }) => {
       socket.disconnect();
-      resolve(err.message);
+      resolve(err.data?.code ?? err.message);
     });
   });
 }
 
 describe('fleet', () => {
   let central: TestCentral;
-  let admin: ReturnType<typeof client>;
+  let admin: ApiClient;
   beforeAll(async () => {
     central = await startTestCentral();
-    admin = await adminClient(central.url);
+    admin = await adminApiClient(central.url);
   });
   afterAll(() => central.close());
 
   it('creates a one-time enrolment code that enrols exactly one kiosk', async () => {
-    const res = await admin.post('/api/fleet/enrolment-codes', { kioskName: '西岭村', ttlHours: 2 });
-    expect(res.status).toBe(201);
-    const { code } = CreatedEnrolmentCode.parse(await res.json());
+    const { code } = await admin.call(fleetApi.createEnrolmentCode, { body: { kioskName: '西岭村', ttlHours: 2 } });
     expect(code).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
-    const enrol = () => client(central.url).post('/api/kiosks/enrol', { code });
-    const first = await enrol();
-    expect(first.status).toBe(201);
-    expect(EnrolResponse.parse(await first.json()).name).toBe('西岭村');
-    const reused = await enrol();
-    expect([reused.status, await errorCode(reused)]).toEqual([400, 'invalid_enrolment_code']);
-    expect((await admin.post('/api/fleet/enrolment-codes', { ttlHours: 1000 })).status).toBe(400);
+    const enrol = () => apiClient(central.url).call(fleetApi.enrol, { body: { code } });
+    expect((await enrol()).name).toBe('西岭村');
+    const reused = await refusal(enrol());
+    expect([reused.status, reused.code]).toEqual([400, 'enrolment_code_used']);
+    expect((await refusal(admin.call(fleetApi.createEnrolmentCode, { body: { ttlHours: 1000 } }))).code).toBe('bad_request');
   });
 
   it('lets only an admin create codes', async () => {
-    await admin.post('/api/staff', { username: 'viewer', displayName: '查看员', role: 'viewer', password: 'viewer-password' });
-    const viewer = client(central.url, { cookie: await loginAs(central.url, 'viewer', 'viewer-password') });
-    expect((await viewer.post('/api/fleet/enrolment-codes', {})).status).toBe(403);
-    expect((await viewer.get('/api/fleet/kiosks')).status).toBe(200);
-    expect(await (await viewer.get('/api/imports')).json()).toEqual([]);
+    await createStaffAccount(central, { username: 'viewer', displayName: '查看员', role: 'viewer', password: 'viewer-password' });
+    const cookie = await loginAs(central.url, 'viewer', 'viewer-password');
+    const viewer = apiClient(central.url, { cookie });
+    expect((await refusal(viewer.call(fleetApi.createEnrolmentCode, { body: {} }))).status).toBe(403);
+    expect((await viewer.call(fleetApi.listKiosks, { query: {} })).kiosks).toEqual(expect.any(Array));
+    expect(await (await client(central.url, { cookie }).get('/api/imports')).json()).toEqual([]);
   });
 
-  it('shows each kiosk\'s version lag, printer, outbox and alerts from its heartbeats', async () => {
+  it("shows each kiosk's version lag, printer, outbox and alerts from its heartbeats", async () => {
     const { kioskNumber, token } = await central.enrol('东关村');
-    const kiosk = client(central.url, { token });
+    const kiosk = apiClient(central.url, { token });
     for (let i = 0; i < 3; i++) {
       const hb = buildHeartbeat({ dataVersion: 0, outboxPending: 4, printer: { state: 'paper_out' }, lastSyncError: 'network unreachable' });
-      expect((await kiosk.post('/api/kiosk-api/heartbeat', hb)).status).toBe(200);
+      await kiosk.call(fleetApi.heartbeat, { body: hb });
     }
-    const fleet = FleetList.parse(await (await admin.get('/api/fleet/kiosks')).json()).kiosks;
+    const fleet = (await admin.call(fleetApi.listKiosks, { query: {} })).kiosks;
     const row = fleet.find((k) => k.kioskNumber === kioskNumber);
     expect(row).toMatchObject({ online: true, dataVersion: 0, versionLag: 1, printerState: 'paper_out', outboxPending: 4 });
     expect(row?.alerts.map((a) => a.kind)).toEqual(['paper_out', 'repeated_sync_failures']);
-    const history = FleetSpan.array().parse(await (await admin.get(`/api/fleet/kiosks/${kioskNumber}/history?hours=1`)).json());
+    const history = await admin.call(fleetApi.kioskHistory, { params: { kioskNumber }, query: { hours: 1 } });
     expect(history.at(-1)?.state).toBe('online');
-    expect((await admin.get('/api/fleet/kiosks/abc/history')).status).toBe(400);
-    expect(await (await admin.get('/api/fleet/kiosks?format=csv')).text()).toContain('打印纸用完了');
+    expect((await refusal(admin.call(fleetApi.kioskHistory, { params: { kioskNumber: 'abc' }, query: {} }))).status).toBe(400);
+    const csv = await admin.call(fleetApi.exportKiosks, { query: { format: 'csv' } });
+    expect(csv.headers.get('content-type')).toBe(fleetApi.exportKiosks.response.contentType);
+    expect(await csv.text()).toContain('打印纸用完了');
   });
 
-  it('refuses a revoked kiosk everywhere: intake, lookups, sync and the socket', async () => {
+  it('refuses a revoked kiosk everywhere with kiosk_revoked: intake, lookups, heartbeats, sync and the socket', async () => {
     const { kioskNumber, token } = await central.enrol('要停用的');
-    const kiosk = client(central.url, { token });
+    const typed = apiClient(central.url, { token });
     expect(await trySocket(central.url, token)).toBe('connected');
-    expect((await admin.post(`/api/fleet/kiosks/${kioskNumber}/revoke`, {})).status).toBe(204);
-    const intake = await kiosk.post('/api/kiosk-api/complaints', buildIntake(kioskNumber, 1));
-    expect([intake.status, await errorCode(intake)]).toEqual([403, 'forbidden']);
-    expect((await kiosk.get('/api/kiosk-api/complaint-categories')).status).toBe(403);
-    expect((await kiosk.post('/api/kiosk-api/heartbeat', buildHeartbeat())).status).toBe(403);
-    expect((await kiosk.get('/api/sync/changes?since=0')).status).toBe(403);
-    expect(await trySocket(central.url, token)).toMatch(/revoked/);
-    expect((await admin.post(`/api/fleet/kiosks/${kioskNumber}/revoke`, {})).status).toBe(404);
-    const row = FleetList.parse(await (await admin.get('/api/fleet/kiosks')).json()).kiosks.find((k) => k.kioskNumber === kioskNumber);
+    await admin.call(fleetApi.revokeKiosk, { params: { kioskNumber } });
+    const intake = await refusal(typed.call(kioskApi.deliverComplaint, { body: buildIntake(kioskNumber, 1) }));
+    expect([intake.status, intake.code]).toEqual([403, 'kiosk_revoked']);
+    expect((await refusal(typed.call(kioskApi.listComplaintCategories))).code).toBe('kiosk_revoked');
+    const heartbeat = await refusal(typed.call(fleetApi.heartbeat, { body: buildHeartbeat() }));
+    expect([heartbeat.status, heartbeat.code]).toEqual([403, 'kiosk_revoked']);
+    const sync = await refusal(typed.call(syncApi.changes, { query: { since: 0 } }));
+    expect([sync.status, sync.code]).toEqual([403, 'kiosk_revoked']);
+    expect(await trySocket(central.url, token)).toBe('kiosk_revoked');
+  });
+
+  it('tells an unknown kiosk from one already revoked, and revokes nothing twice', async () => {
+    const { kioskNumber } = await central.enrol('停用两次的');
+    await admin.call(fleetApi.revokeKiosk, { params: { kioskNumber } });
+    const again = await refusal(admin.call(fleetApi.revokeKiosk, { params: { kioskNumber } }));
+    expect([again.status, again.code]).toEqual([409, 'kiosk_already_revoked']);
+    const unknown = await refusal(admin.call(fleetApi.revokeKiosk, { params: { kioskNumber: '0999' } }));
+    expect([unknown.status, unknown.code]).toEqual([404, 'unknown_kiosk']);
+    const row = (await admin.call(fleetApi.listKiosks, { query: {} })).kiosks.find((k) => k.kioskNumber === kioskNumber);
     expect(row).toMatchObject({ online: false, revokedAt: expect.any(String) });
   });
 
   it('pushes content:published to connected kiosks after a publish', async () => {
     const { token } = await central.enrol('听推送的');
-    const socket = connect(`${central.url}/kiosk`, { auth: { token }, transports: ['websocket'], reconnection: false });
+    const socket = connect(`${central.url}${kioskNamespace.path}`, { auth: { token }, transports: ['websocket'], reconnection: false });
     await new Promise<void>((resolve) => socket.on('connect', () => resolve()));
     const pushed = new Promise<unknown>((resolve) => socket.on('content:published', resolve));
     const upload = await fetch(`${central.url}/api/imports?type=programs&department=县民政局`, {
       method: 'POST',
-      headers: { cookie: (await adminCookie(central.url)), 'content-type': 'text/csv' },
+      headers: { cookie: await adminCookie(central.url), 'content-type': 'text/csv' },
       body: 'id,code,name,department\nnew-prog,new-prog,临时救助,县民政局\n',
     });
     const { importId } = ImportReport.parse(await upload.json());
     const approved = await (await reviewerClient(central.url)).post(`/api/imports/${importId}/approve`, {});
     expect(approved.status).toBe(200);
-    expect(await pushed).toEqual({ version: 2 });
+    expect(kioskNamespace.toKiosk['content:published'].parse(await pushed)).toEqual({ version: 2 });
     socket.disconnect();
   });
 });

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createLogger, listen, type Logger } from '@sunshine/service-kit';
 import { generateCounty } from '@sunshine/synthetic-county';
-import { ApiCallError, staffApi, type ApiClient, type CountyManifest, type CreateStaffRequest, type StaffSession } from '@sunshine/contracts';
+import { ApiCallError, fleetApi, staffApi, type ApiClient, type CountyManifest, type CreateStaffRequest, type StaffSession } from '@sunshine/contracts';
 import { buildCentral } from '../src/app';
 import { loadConfig } from '../src/config';
 import { openDatabase, type Db } from '../src/platform/database';
@@ -59,10 +59,8 @@ export async function startTestCentral(options: { enrolmentCode?: string; env?: 
     async enrol(name = 'test kiosk') {
       const code = newEnrolmentCode();
       await createEnrolmentCode({ kiosks, now: () => new Date() }, code, { ttlHours: 1 });
-      const res = await fetch(`${url}/api/kiosks/enrol`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, name }) });
-      if (res.status !== 201) throw new Error(`enrol failed: ${res.status} ${await res.text()}`);
-      const body = (await res.json()) as { kioskNumber: string; token: string };
-      return { kioskNumber: body.kioskNumber, token: body.token };
+      const { kioskNumber, token } = await apiClient(url).call(fleetApi.enrol, { body: { code, name } });
+      return { kioskNumber, token };
     },
     async close() {
       await db.destroy();

@@ -1,17 +1,18 @@
 import path from 'node:path';
-import { ApiError, AuditLogEntry, CreatedEnrolmentCode, EnrolResponse, FleetKiosk, FleetList, HeartbeatAnswer } from '@sunshine/contracts';
+import { type ApiClient, fleetApi, kioskApi, type MoveKioskRequest, statisticsApi, ticketsApi } from '@sunshine/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
-import { buildHeartbeat, buildIntake, client, countyRows, loginAs } from './factories';
-import { adminClient, startTestCentral, type TestCentral } from './harness';
+import { apiClient, buildHeartbeat, buildIntake, countyRows, loginAs, refusal } from './factories';
+import { adminApiClient, createStaffAccount, readAuditLog, startTestCentral, type TestCentral } from './harness';
 
-const errorOf = async (res: Response) => [res.status, ApiError.parse(await res.json()).error.code];
-const Counts = z.array(z.object({ key: z.string(), count: z.number() }));
+const errorOf = async (call: Promise<unknown>) => {
+  const err = await refusal(call);
+  return [err.status, err.code];
+};
 
 describe('where kiosks stand', () => {
   let central: TestCentral;
-  let admin: ReturnType<typeof client>;
-  let viewer: ReturnType<typeof client>;
+  let staff: ApiClient;
+  let viewer: ApiClient;
   let villages: Record<string, string>[] = [];
   const village = (name: string) => {
     const row = villages.find((v) => v.name === name);
@@ -19,21 +20,21 @@ describe('where kiosks stand', () => {
     return row;
   };
   const codeCount = async () => (await central.db.selectFrom('enrolment_codes').select('code_hash').execute()).length;
-  const fleetRow = async (kioskNumber: string) => FleetKiosk.parse(await (await admin.get(`/api/fleet/kiosks/${kioskNumber}`)).json());
-  const auditActions = async () => AuditLogEntry.array().parse(((await (await admin.get('/api/audit?limit=50')).json()) as { items: unknown[] }).items);
+  const fleetRow = (kioskNumber: string) => staff.call(fleetApi.getKiosk, { params: { kioskNumber } });
+  const auditActions = () => readAuditLog(central, 50);
 
   /** Enrols a new kiosk through an admin's code that names `villageCode`. */
   const enrolIn = async (villageCode: string) => {
-    const { code } = CreatedEnrolmentCode.parse(await (await admin.post('/api/fleet/enrolment-codes', { kioskName: '村委会', villageCode })).json());
-    return EnrolResponse.parse(await (await client(central.url).post('/api/kiosks/enrol', { code })).json());
+    const { code } = await staff.call(fleetApi.createEnrolmentCode, { body: { kioskName: '村委会', villageCode } });
+    return apiClient(central.url).call(fleetApi.enrol, { body: { code } });
   };
 
   beforeAll(async () => {
     central = await startTestCentral();
     villages = countyRows(path.join(central.dir, 'county'), 'villages');
-    admin = await adminClient(central.url);
-    await admin.post('/api/staff', { username: 'viewer', displayName: '查看员', role: 'viewer', password: 'viewer-password' });
-    viewer = client(central.url, { cookie: await loginAs(central.url, 'viewer', 'viewer-password') });
+    staff = await adminApiClient(central.url);
+    await createStaffAccount(central, { username: 'viewer', displayName: '查看员', role: 'viewer', password: 'viewer-password' });
+    viewer = apiClient(central.url, { cookie: await loginAs(central.url, 'viewer', 'viewer-password') });
   });
   afterAll(() => central.close());
 
@@ -41,74 +42,66 @@ describe('where kiosks stand', () => {
     const liudong = village('柳洞村');
     const enrolment = await enrolIn(liudong.code ?? '');
     expect(enrolment.villageCode).toBe(liudong.code);
-    const row = FleetList.parse(await (await viewer.get('/api/fleet/kiosks')).json())
-      .kiosks.find((k) => k.kioskNumber === enrolment.kioskNumber);
+    const row = (await viewer.call(fleetApi.listKiosks, { query: {} })).kiosks.find((k) => k.kioskNumber === enrolment.kioskNumber);
     expect(row).toMatchObject({ villageCode: liudong.code, villageName: '柳洞村', townName: '城关镇' });
     expect(await fleetRow(enrolment.kioskNumber)).toMatchObject({ villageName: '柳洞村', townName: '城关镇' });
-    expect(await (await admin.get('/api/fleet/kiosks?format=csv')).text()).toContain('城关镇,柳洞村');
+    expect(await (await staff.call(fleetApi.exportKiosks, { query: { format: 'csv' } })).text()).toContain('城关镇,柳洞村');
   });
 
   it('refuses a code for an unknown or malformed village, in plain words, and makes no code', async () => {
     const before = await codeCount();
-    const unknown = await admin.post('/api/fleet/enrolment-codes', { villageCode: '452123999999' });
-    expect(unknown.status).toBe(400);
-    expect(ApiError.parse(await unknown.json()).error.message).toMatch(/没有编码为 452123999999 的村/);
-    expect(await errorOf(await admin.post('/api/fleet/enrolment-codes', { villageCode: '4521' }))).toEqual([400, 'bad_request']);
-    expect(await errorOf(await viewer.post('/api/fleet/enrolment-codes', { villageCode: village('马河村').code }))).toEqual([403, 'forbidden']);
+    const unknown = await refusal(staff.call(fleetApi.createEnrolmentCode, { body: { villageCode: '452123999999' } }));
+    expect([unknown.status, unknown.code, unknown.message]).toEqual([400, 'unknown_village', expect.stringMatching(/没有编码为 452123999999 的村/)]);
+    expect(await errorOf(staff.call(fleetApi.createEnrolmentCode, { body: { villageCode: '4521' } }))).toEqual([400, 'bad_request']);
+    expect((await refusal(viewer.call(fleetApi.createEnrolmentCode, { body: { villageCode: village('马河村').code } }))).status).toBe(403);
     expect(await codeCount()).toBe(before);
   });
 
   it('lets an admin move a kiosk to another village, audited', async () => {
     const { kioskNumber } = await enrolIn(village('柳洞村').code ?? '');
     const qiaokou = village('桥口村').code;
-    const moved = await admin.put(`/api/fleet/kiosks/${kioskNumber}/village`, { villageCode: qiaokou });
-    expect(moved.status).toBe(200);
-    expect(FleetKiosk.parse(await moved.json())).toMatchObject({ kioskNumber, villageCode: qiaokou, villageName: '桥口村', townName: '青石镇' });
+    const moved = await staff.call(fleetApi.moveKiosk, { params: { kioskNumber }, body: { villageCode: qiaokou ?? '' } });
+    expect(moved).toMatchObject({ kioskNumber, villageCode: qiaokou, villageName: '桥口村', townName: '青石镇' });
     expect((await auditActions()).find((e) => e.action === 'kiosk.move')).toMatchObject({ actor: 'admin', target: kioskNumber });
   });
 
   it("answers a kiosk's heartbeat with the village it stands in now, so a move reaches it within a heartbeat", async () => {
     const { kioskNumber, token } = await enrolIn(village('柳洞村').code ?? '');
-    const kiosk = client(central.url, { token });
-    const beat = async () => {
-      const res = await kiosk.post('/api/kiosk-api/heartbeat', buildHeartbeat());
-      expect(res.status).toBe(200);
-      return HeartbeatAnswer.parse(await res.json());
-    };
+    const kiosk = apiClient(central.url, { token });
+    const beat = () => kiosk.call(fleetApi.heartbeat, { body: buildHeartbeat() });
     expect(await beat()).toEqual({ villageCode: village('柳洞村').code });
-    expect((await admin.put(`/api/fleet/kiosks/${kioskNumber}/village`, { villageCode: village('桥口村').code })).status).toBe(200);
+    await staff.call(fleetApi.moveKiosk, { params: { kioskNumber }, body: { villageCode: village('桥口村').code ?? '' } });
     expect(await beat()).toEqual({ villageCode: village('桥口村').code });
   });
 
   it('answers null for a kiosk whose code named no village', async () => {
-    const { code } = CreatedEnrolmentCode.parse(await (await admin.post('/api/fleet/enrolment-codes', { kioskName: '村委会' })).json());
-    const { token } = EnrolResponse.parse(await (await client(central.url).post('/api/kiosks/enrol', { code })).json());
-    const res = await client(central.url, { token }).post('/api/kiosk-api/heartbeat', buildHeartbeat());
-    expect(HeartbeatAnswer.parse(await res.json())).toEqual({ villageCode: null });
+    const { code } = await staff.call(fleetApi.createEnrolmentCode, { body: { kioskName: '村委会' } });
+    const { token } = await apiClient(central.url).call(fleetApi.enrol, { body: { code } });
+    expect(await apiClient(central.url, { token }).call(fleetApi.heartbeat, { body: buildHeartbeat() })).toEqual({ villageCode: null });
   });
 
   it('refuses a bad move with a clear 4xx and leaves the kiosk where it was', async () => {
     const start = village('马河村').code;
     const { kioskNumber } = await enrolIn(start ?? '');
-    const move = (as: ReturnType<typeof client>, number: string, body: unknown) => as.put(`/api/fleet/kiosks/${number}/village`, body);
-    expect(await errorOf(await move(admin, kioskNumber, { villageCode: '452123999999' }))).toEqual([400, 'bad_request']);
-    expect(await errorOf(await move(admin, kioskNumber, { villageCode: 'nowhere' }))).toEqual([400, 'bad_request']);
-    expect(await errorOf(await move(admin, '0999', { villageCode: start }))).toEqual([404, 'not_found']);
-    expect(await errorOf(await move(viewer, kioskNumber, { villageCode: village('桥口村').code }))).toEqual([403, 'forbidden']);
+    const move = (as: ApiClient, number: string, body: MoveKioskRequest) => as.call(fleetApi.moveKiosk, { params: { kioskNumber: number }, body });
+    expect(await errorOf(move(staff, kioskNumber, { villageCode: '452123999999' }))).toEqual([400, 'unknown_village']);
+    expect(await errorOf(move(staff, kioskNumber, { villageCode: 'nowhere' }))).toEqual([400, 'bad_request']);
+    expect(await errorOf(move(staff, '0999', { villageCode: start ?? '' }))).toEqual([404, 'unknown_kiosk']);
+    expect((await refusal(move(viewer, kioskNumber, { villageCode: village('桥口村').code ?? '' }))).status).toBe(403);
     expect((await fleetRow(kioskNumber)).villageCode).toBe(start);
-    expect(await errorOf(await admin.get('/api/fleet/kiosks/0999'))).toEqual([404, 'not_found']);
+    expect(await errorOf(fleetRow('0999'))).toEqual([404, 'unknown_kiosk']);
   });
 
   it("counts a complaint under its subject's town, else its kiosk's town; a staff ticket without subject stays unknown", async () => {
     const { kioskNumber, token } = await enrolIn(village('银湾村').code ?? '');
-    const kiosk = client(central.url, { token });
+    const kiosk = apiClient(central.url, { token });
     const payment = countyRows(path.join(central.dir, 'county'), 'payments').find((p) => p.villageCode === village('城东社区').code);
     const subject = { kind: 'payment' as const, id: payment?.id ?? '', title: '低保' };
-    expect((await kiosk.post('/api/kiosk-api/complaints', buildIntake(kioskNumber, 1))).status).toBe(201);
-    expect((await kiosk.post('/api/kiosk-api/complaints', buildIntake(kioskNumber, 2))).status).toBe(201);
-    expect((await kiosk.post('/api/kiosk-api/complaints', buildIntake(kioskNumber, 3, { subject }))).status).toBe(201);
-    expect((await admin.post('/api/tickets', { channel: 'phone', category: 'subsidy', text: '电话反映' })).status).toBe(201);
-    const { byTown } = z.object({ byTown: Counts }).parse(await (await admin.get('/api/stats/complaints')).json());
+    expect(await kiosk.call(kioskApi.deliverComplaint, { body: buildIntake(kioskNumber, 1) })).toMatchObject({ duplicate: false });
+    expect(await kiosk.call(kioskApi.deliverComplaint, { body: buildIntake(kioskNumber, 2) })).toMatchObject({ duplicate: false });
+    expect(await kiosk.call(kioskApi.deliverComplaint, { body: buildIntake(kioskNumber, 3, { subject }) })).toMatchObject({ duplicate: false });
+    await staff.call(ticketsApi.create, { body: { channel: 'phone', category: 'subsidy', text: '电话反映' } });
+    const { byTown } = await staff.call(statisticsApi.complaints, { query: {} });
     expect(byTown).toEqual([
       { key: '452123101', count: 2 },
       { key: '452123100', count: 1 },
@@ -117,18 +110,18 @@ describe('where kiosks stand', () => {
   });
 
   it('keeps a complaint in the town where it was made when its kiosk moves; a staff ticket counts under its subject', async () => {
-    const townCounts = async () => new Map(z.object({ byTown: Counts }).parse(await (await admin.get('/api/stats/complaints')).json()).byTown.map((r) => [r.key, r.count]));
+    const townCounts = async () => new Map((await staff.call(statisticsApi.complaints, { query: {} })).byTown.map((r) => [r.key, r.count]));
     const [yinwan, liudong, qiaokou] = [village('银湾村'), village('柳洞村'), village('桥口村')];
     const payment = countyRows(path.join(central.dir, 'county'), 'payments').find((p) => p.villageCode === qiaokou.code);
     const { kioskNumber, token } = await enrolIn(yinwan.code ?? '');
-    const kiosk = client(central.url, { token });
+    const kiosk = apiClient(central.url, { token });
     const before = await townCounts();
 
-    expect((await kiosk.post('/api/kiosk-api/complaints', buildIntake(kioskNumber, 1))).status).toBe(201);
-    expect((await admin.put(`/api/fleet/kiosks/${kioskNumber}/village`, { villageCode: liudong.code })).status).toBe(200);
-    expect((await kiosk.post('/api/kiosk-api/complaints', buildIntake(kioskNumber, 2))).status).toBe(201);
+    expect(await kiosk.call(kioskApi.deliverComplaint, { body: buildIntake(kioskNumber, 1) })).toMatchObject({ duplicate: false });
+    await staff.call(fleetApi.moveKiosk, { params: { kioskNumber }, body: { villageCode: liudong.code ?? '' } });
+    expect(await kiosk.call(kioskApi.deliverComplaint, { body: buildIntake(kioskNumber, 2) })).toMatchObject({ duplicate: false });
     const subject = { kind: 'payment' as const, id: payment?.id ?? '', title: '低保' };
-    expect((await admin.post('/api/tickets', { channel: 'walk_in', category: 'subsidy', text: '来访反映', subject })).status).toBe(201);
+    await staff.call(ticketsApi.create, { body: { channel: 'walk_in', category: 'subsidy', text: '来访反映', subject } });
 
     // 银湾村 and 桥口村 are in 青石镇, 柳洞村 in 城关镇: the first complaint stays in 青石镇.
     const after = await townCounts();

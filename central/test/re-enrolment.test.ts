@@ -1,96 +1,92 @@
-import { ApiError, AuditLogEntry, CreatedEnrolmentCode, EnrolResponse, FleetKiosk } from '@sunshine/contracts';
+import { fleetApi, kioskApi, syncApi, type ApiClient, type EnrolRequest } from '@sunshine/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKioskRepository } from '../src/fleet/kiosks.repository';
 import { createEnrolmentCode } from '../src/fleet/enrolment.service';
-import { buildIntake, client, loginAs } from './factories';
-import { adminClient, startTestCentral, type TestCentral } from './harness';
+import { apiClient, buildIntake, loginAs, refusal } from './factories';
+import { adminApiClient, createStaffAccount, readAuditLog, startTestCentral, type TestCentral } from './harness';
 
-const errorOf = async (res: Response) => [res.status, ApiError.parse(await res.json()).error.code];
+const errorOf = async (call: Promise<unknown>) => {
+  const err = await refusal(call);
+  return [err.status, err.code];
+};
 
 describe('re-enrolment keeps the kiosk number', () => {
   let central: TestCentral;
-  let admin: ReturnType<typeof client>;
-  const enrol = (body: unknown) => client(central.url).post('/api/kiosks/enrol', body);
-  const reEnrolmentCode = async (kioskNumber: string) => {
-    const res = await admin.post(`/api/fleet/kiosks/${kioskNumber}/enrolment-code`, { ttlHours: 2 });
-    expect(res.status).toBe(201);
-    return CreatedEnrolmentCode.parse(await res.json()).code;
-  };
+  let admin: ApiClient;
+  const enrol = (body: EnrolRequest) => apiClient(central.url).call(fleetApi.enrol, { body });
+  const reEnrolmentCode = async (kioskNumber: string) => (await admin.call(fleetApi.createReEnrolmentCode, { params: { kioskNumber }, body: { ttlHours: 2 } })).code;
   const kioskRow = async (kioskNumber: string) => central.db.selectFrom('kiosks').selectAll().where('kiosk_number', '=', kioskNumber).executeTakeFirstOrThrow();
   const codeCount = async () => (await central.db.selectFrom('enrolment_codes').select('code_hash').execute()).length;
 
   beforeAll(async () => {
     central = await startTestCentral();
-    admin = await adminClient(central.url);
+    admin = await adminApiClient(central.url);
   });
   afterAll(() => central.close());
 
   it('gives a revoked kiosk a new token under its own number; the old token stops working; audited', async () => {
     const old = await central.enrol('旧机');
-    expect((await client(central.url, { token: old.token }).post('/api/kiosk-api/complaints', buildIntake(old.kioskNumber, 1))).status).toBe(201);
-    expect((await admin.post(`/api/fleet/kiosks/${old.kioskNumber}/revoke`, {})).status).toBe(204);
+    expect(await apiClient(central.url, { token: old.token }).call(kioskApi.deliverComplaint, { body: buildIntake(old.kioskNumber, 1) })).toMatchObject({ duplicate: false });
+    await admin.call(fleetApi.revokeKiosk, { params: { kioskNumber: old.kioskNumber } });
 
     const code = await reEnrolmentCode(old.kioskNumber);
-    const res = await enrol({ code, kioskNumber: old.kioskNumber, name: '修好的机' });
-    expect(res.status).toBe(201);
-    const renewed = EnrolResponse.parse(await res.json());
+    const renewed = await enrol({ code, kioskNumber: old.kioskNumber, name: '修好的机' });
     expect(renewed).toMatchObject({ kioskNumber: old.kioskNumber, name: '修好的机' });
 
-    expect((await client(central.url, { token: old.token }).get('/api/sync/changes?since=0')).status).toBe(401);
-    const kiosk = client(central.url, { token: renewed.token });
-    expect((await kiosk.get('/api/kiosk-api/complaint-categories')).status).toBe(200);
+    expect(await errorOf(apiClient(central.url, { token: old.token }).call(syncApi.changes, { query: { since: 0 } }))).toEqual([401, 'unauthorized']);
+    const renewedClient = apiClient(central.url, { token: renewed.token });
+    expect(await renewedClient.call(kioskApi.listComplaintCategories)).not.toEqual([]);
     // A complaint queued under the old credential carries the same kiosk number: still accepted, once.
-    expect((await kiosk.post('/api/kiosk-api/complaints', buildIntake(old.kioskNumber, 2))).status).toBe(201);
-    expect((await kiosk.post('/api/kiosk-api/complaints', buildIntake(old.kioskNumber, 1))).status).toBe(200);
-    const row = FleetKiosk.parse(await (await admin.get(`/api/fleet/kiosks/${old.kioskNumber}`)).json());
-    expect(row).toMatchObject({ name: '修好的机', revokedAt: null });
+    expect(await renewedClient.call(kioskApi.deliverComplaint, { body: buildIntake(old.kioskNumber, 2) })).toMatchObject({ duplicate: false });
+    expect(await renewedClient.call(kioskApi.deliverComplaint, { body: buildIntake(old.kioskNumber, 1) })).toMatchObject({ duplicate: true });
+    expect(await admin.call(fleetApi.getKiosk, { params: { kioskNumber: old.kioskNumber } })).toMatchObject({ name: '修好的机', revokedAt: null });
 
-    const audit = AuditLogEntry.array().parse(((await (await admin.get('/api/audit?limit=50')).json()) as { items: unknown[] }).items);
+    const audit = await readAuditLog(central, 50);
     expect(audit.find((e) => e.action === 'kiosk.re-enrolment-code')).toMatchObject({ actor: 'admin', target: old.kioskNumber });
     expect(audit.find((e) => e.action === 'kiosk.re-enrol')).toMatchObject({ actor: `kiosk:${old.kioskNumber}`, target: old.kioskNumber });
   });
 
-  it('refuses a code that does not fit the kiosk, without using it', async () => {
+  it('refuses a code that does not fit the kiosk with kiosk_number_mismatch, without using it', async () => {
     const a = await central.enrol('甲');
     const b = await central.enrol('乙');
     const tokenHash = (await kioskRow(a.kioskNumber)).token_hash;
     const forA = await reEnrolmentCode(a.kioskNumber);
-    expect(await errorOf(await enrol({ code: forA, kioskNumber: b.kioskNumber }))).toEqual([409, 'conflict']);
-    expect(await errorOf(await enrol({ code: forA }))).toEqual([409, 'conflict']);
+    expect(await errorOf(enrol({ code: forA, kioskNumber: b.kioskNumber }))).toEqual([409, 'kiosk_number_mismatch']);
+    expect(await errorOf(enrol({ code: forA }))).toEqual([409, 'kiosk_number_mismatch']);
     expect((await kioskRow(a.kioskNumber)).token_hash).toBe(tokenHash);
 
-    const { code: forNew } = CreatedEnrolmentCode.parse(await (await admin.post('/api/fleet/enrolment-codes', {})).json());
-    const refused = await enrol({ code: forNew, kioskNumber: a.kioskNumber });
-    expect([refused.status, ApiError.parse(await refused.json()).error.message]).toEqual([409, expect.stringMatching(/enrols a new kiosk/)]);
+    const { code: forNew } = await admin.call(fleetApi.createEnrolmentCode, { body: {} });
+    const refused = await refusal(enrol({ code: forNew, kioskNumber: a.kioskNumber }));
+    expect([refused.status, refused.code, refused.message]).toEqual([409, 'kiosk_number_mismatch', expect.stringMatching(/这是新一体机的开通码/)]);
 
     // Both codes are still unused.
-    expect((await enrol({ code: forA, kioskNumber: a.kioskNumber })).status).toBe(201);
-    expect(EnrolResponse.parse(await (await enrol({ code: forNew })).json()).kioskNumber).not.toBe(a.kioskNumber);
+    expect((await enrol({ code: forA, kioskNumber: a.kioskNumber })).kioskNumber).toBe(a.kioskNumber);
+    expect((await enrol({ code: forNew })).kioskNumber).not.toBe(a.kioskNumber);
   });
 
-  it('refuses a used or expired re-enrolment code and changes nothing', async () => {
+  it('refuses a used or expired re-enrolment code, each with its own code, and changes nothing', async () => {
     const kiosk = await central.enrol('丙');
     const code = await reEnrolmentCode(kiosk.kioskNumber);
-    expect((await enrol({ code, kioskNumber: kiosk.kioskNumber })).status).toBe(201);
+    await enrol({ code, kioskNumber: kiosk.kioskNumber });
     const tokenHash = (await kioskRow(kiosk.kioskNumber)).token_hash;
-    expect(await errorOf(await enrol({ code, kioskNumber: kiosk.kioskNumber }))).toEqual([400, 'invalid_enrolment_code']);
+    expect(await errorOf(enrol({ code, kioskNumber: kiosk.kioskNumber }))).toEqual([400, 'enrolment_code_used']);
 
     const yesterday = () => new Date(Date.now() - 86_400_000);
     await createEnrolmentCode({ kiosks: createKioskRepository(central.db), now: yesterday }, 'EXPIREDREENROL22', { kioskNumber: kiosk.kioskNumber, ttlHours: 1 });
-    const expired = await enrol({ code: 'EXPIREDREENROL22', kioskNumber: kiosk.kioskNumber });
-    expect([expired.status, ApiError.parse(await expired.json()).error.message]).toEqual([400, expect.stringMatching(/expired/)]);
+    expect(await errorOf(enrol({ code: 'EXPIREDREENROL22', kioskNumber: kiosk.kioskNumber }))).toEqual([400, 'enrolment_code_expired']);
     expect((await kioskRow(kiosk.kioskNumber)).token_hash).toBe(tokenHash);
   });
 
   it('makes re-enrolment codes only for an admin and only for a kiosk that exists', async () => {
     const before = await codeCount();
-    expect(await errorOf(await admin.post('/api/fleet/kiosks/0999/enrolment-code', {}))).toEqual([404, 'not_found']);
-    expect(await errorOf(await admin.post('/api/fleet/kiosks/12/enrolment-code', {}))).toEqual([400, 'bad_request']);
-    expect(await errorOf(await admin.post('/api/fleet/kiosks/0001/enrolment-code', { ttlHours: 1000 }))).toEqual([400, 'bad_request']);
-    await admin.post('/api/staff', { username: 'handler', displayName: '办理员', role: 'handler', password: 'handler-password' });
-    const handler = client(central.url, { cookie: await loginAs(central.url, 'handler', 'handler-password') });
-    expect(await errorOf(await handler.post('/api/fleet/kiosks/0001/enrolment-code', {}))).toEqual([403, 'forbidden']);
-    expect(await errorOf(await client(central.url).post('/api/fleet/kiosks/0001/enrolment-code', {}))).toEqual([401, 'unauthorized']);
+    const reEnrol = (as: ApiClient, kioskNumber: string, ttlHours?: number) => as.call(fleetApi.createReEnrolmentCode, { params: { kioskNumber }, body: { ttlHours } });
+    expect(await errorOf(reEnrol(admin, '0999'))).toEqual([404, 'unknown_kiosk']);
+    expect(await errorOf(reEnrol(admin, '12'))).toEqual([400, 'bad_request']);
+    expect(await errorOf(reEnrol(admin, '0001', 1000))).toEqual([400, 'bad_request']);
+    await createStaffAccount(central, { username: 'handler', displayName: '办理员', role: 'handler', password: 'handler-password' });
+    const handler = apiClient(central.url, { cookie: await loginAs(central.url, 'handler', 'handler-password') });
+    expect((await refusal(reEnrol(handler, '0001'))).status).toBe(403);
+    expect((await refusal(reEnrol(apiClient(central.url), '0001'))).status).toBe(401);
     expect(await codeCount()).toBe(before);
   });
 });

@@ -23,6 +23,13 @@ export const EnrolRequest = z.object({
 });
 export type EnrolRequest = z.infer<typeof EnrolRequest>;
 
+/**
+ * `details` of a 409 `kiosk_number_mismatch`: whose code it is, so the installer's tool can
+ * say what to do: that kiosk's number for a re-enrolment code, null for a new kiosk's code.
+ */
+export const KioskNumberMismatch = z.object({ codeFor: KioskNumber.nullable() });
+export type KioskNumberMismatch = z.infer<typeof KioskNumberMismatch>;
+
 export const EnrolResponse = z.object({
   kioskNumber: KioskNumber,
   name: z.string(),

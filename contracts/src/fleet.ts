@@ -38,6 +38,14 @@ export type FleetKiosk = z.infer<typeof FleetKiosk>;
 export const FleetList = z.object({ kiosks: z.array(FleetKiosk), warnings: z.array(CountyWarning) });
 export type FleetList = z.infer<typeof FleetList>;
 
+/** `GET /api/fleet/kiosks`: JSON unless `format=csv`. */
+export const FleetListQuery = z.object({ format: z.enum(['json', 'csv']).default('json') });
+/** `GET /api/fleet/kiosks?format=csv`: the same list as a spreadsheet. */
+export const FleetCsvQuery = z.object({ format: z.literal('csv') });
+
+/** `?hours=`: how far back the history goes, 1 hour to 31 days. */
+export const FleetHistoryQuery = z.object({ hours: z.coerce.number().int().min(1).max(24 * 31).default(24) });
+
 /** `GET /api/fleet/kiosks/:kioskNumber/history?hours=`: online and offline spans, oldest first. */
 export const FleetSpan = z.object({ state: z.enum(['online', 'offline']), from: IsoDateTime, to: IsoDateTime });
 export type FleetSpan = z.infer<typeof FleetSpan>;

@@ -6,8 +6,13 @@ import { Notice } from './notices';
 import { Payment, Policy, Program } from './payments';
 import { Project } from './projects';
 
-/** Bumped when the sync wire format changes; agent and central refuse a mismatch. */
-export const SYNC_PROTOCOL = 1;
+/**
+ * The sync protocol this code speaks (the body's lines, the manifest and its headers). Bumped
+ * when the wire format changes: the kiosk sends it with every sync request and central
+ * refuses a version it does not serve (400 `sync_protocol_unsupported`) rather than send a
+ * body the kiosk would misread; the signed manifest carries it too.
+ */
+export const SYNC_PROTOCOL_VERSION = 1;
 
 /** Every table that central publishes to kiosks, with the schema of its records. */
 export const SyncTables = {
@@ -37,7 +42,7 @@ export type SyncChange = z.infer<typeof SyncChange>;
  * the manifest and the body's sha256 before it applies anything.
  */
 export const SyncManifest = z.object({
-  protocol: z.literal(SYNC_PROTOCOL),
+  protocol: z.literal(SYNC_PROTOCOL_VERSION),
   from: z.number().int().nonnegative(),
   to: z.number().int().positive(),
   wipeAll: z.boolean(),
@@ -63,5 +68,12 @@ export const SyncHeader = {
   signature: 'x-sync-signature',
 } as const;
 
-/** Central's answer when the kiosk is already up to date: no body. */
-export const SyncUpToDate = z.object({ upToDate: z.literal(true), version: z.number().int().nonnegative() });
+/**
+ * `GET /api/sync/changes?since=M&protocol=N`: the version the kiosk holds and the protocol it
+ * speaks. Kiosks from before the `protocol` parameter send none: they speak version 1.
+ */
+export const SyncChangesQuery = z.object({
+  since: z.coerce.number().int().nonnegative(),
+  protocol: z.coerce.number().int().positive().default(1),
+});
+export type SyncChangesQuery = z.input<typeof SyncChangesQuery>;

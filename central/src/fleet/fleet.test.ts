@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { StoredHeartbeat } from './heartbeats.repository';
+import type { StoredHeartbeat } from './fleet.ports';
 import { fleetAlerts, isOnline, onlineSpans } from './fleet';
 
 const beat = (overrides: Partial<StoredHeartbeat> = {}): StoredHeartbeat => ({

@@ -1,5 +1,5 @@
 import type { FleetAlert, FleetSpan } from '@sunshine/contracts';
-import type { StoredHeartbeat } from './heartbeats.repository';
+import type { StoredHeartbeat } from './fleet.ports';
 
 /** Heartbeats come every 30 s; four missed ones mean offline. */
 export const OFFLINE_AFTER_MS = 2 * 60_000;

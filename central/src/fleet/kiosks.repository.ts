@@ -1,28 +1,18 @@
 import type { Db } from '../platform/database';
-import type { KioskTable } from '../platform/schema';
+import type { EnrolmentCodeTable, KioskTable } from '../platform/schema';
 import { inTransaction } from '../platform/transaction';
+import type { EnrolmentCodeRecord, EnrolmentCodeStore, KioskCredentials, KioskListItem, KioskRecord, KioskStore } from './fleet.ports';
 
-export interface EnrolmentCodeRecord {
-  codeHash: string;
-  kioskName: string | null;
-  villageCode: string | null;
-  /** Set for a re-enrolment code: the kiosk that keeps its number. */
-  kioskNumber: string | null;
-  expiresAt: string;
-  usedAt: string | null;
-}
+export type { EnrolmentCodeRecord, KioskListItem, KioskRecord } from './fleet.ports';
 
-export interface KioskRecord {
-  kioskNumber: string;
-  name: string;
-  villageCode: string | null;
-  revokedAt: string | null;
-}
-
-export interface KioskListItem extends KioskRecord {
-  enrolledAt: string;
-  lastSeenAt: string | null;
-}
+const toEnrolmentCode = (r: EnrolmentCodeTable): EnrolmentCodeRecord => ({
+  codeHash: r.code_hash,
+  kioskName: r.kiosk_name,
+  villageCode: r.village_code,
+  kioskNumber: r.kiosk_number,
+  expiresAt: r.expires_at,
+  usedAt: r.used_at,
+});
 
 const toKiosk = (r: KioskTable): KioskListItem => ({
   kioskNumber: r.kiosk_number,
@@ -33,8 +23,10 @@ const toKiosk = (r: KioskTable): KioskListItem => ({
   lastSeenAt: r.last_seen_at,
 });
 
+export interface KioskRepository extends KioskStore, EnrolmentCodeStore, KioskCredentials {}
+
 /** Owns kiosks, their hashed tokens and one-time enrolment codes. */
-export function createKioskRepository(db: Db) {
+export function createKioskRepository(db: Db): KioskRepository {
   return {
     async createEnrolmentCode(code: Omit<EnrolmentCodeRecord, 'usedAt'> & { createdAt: string }) {
       await db
@@ -54,9 +46,7 @@ export function createKioskRepository(db: Db) {
 
     async findEnrolmentCode(codeHash: string): Promise<EnrolmentCodeRecord | null> {
       const row = await db.selectFrom('enrolment_codes').selectAll().where('code_hash', '=', codeHash).executeTakeFirst();
-      return row
-        ? { codeHash, kioskName: row.kiosk_name, villageCode: row.village_code, kioskNumber: row.kiosk_number, expiresAt: row.expires_at, usedAt: row.used_at }
-        : null;
+      return row ? toEnrolmentCode(row) : null;
     },
 
     /**
@@ -120,13 +110,8 @@ export function createKioskRepository(db: Db) {
       const result = await db.updateTable('kiosks').set({ revoked_at: at }).where('kiosk_number', '=', kioskNumber).where('revoked_at', 'is', null).executeTakeFirst();
       return Number(result.numUpdatedRows) === 1;
     },
-
-    async touch(kioskNumber: string, at: string): Promise<void> {
-      await db.updateTable('kiosks').set({ last_seen_at: at }).where('kiosk_number', '=', kioskNumber).execute();
-    },
   };
 }
-export type KioskRepository = ReturnType<typeof createKioskRepository>;
 
 /** Marks a code used unless it already is: of two racing requests, one wins. */
 async function useCode(trx: Db, codeHash: string, at: string): Promise<boolean> {

@@ -1,13 +1,16 @@
 import type { ComplaintSubject } from '@sunshine/contracts';
 import { z } from 'zod';
 import type { Db } from '../platform/database';
+import type { PlaceLookup, VillagePlace } from './fleet.ports';
 
-/** A live village of the published data with its town, by name for staff. */
-export interface VillagePlace {
-  villageCode: string;
-  villageName: string;
-  townCode: string;
-  townName: string | null;
+export type { VillagePlace } from './fleet.ports';
+
+export interface PlaceRepository extends PlaceLookup {
+  /**
+   * Where a complaint subject is: its village code, or a notice's or project's scope code
+   * (county, town or village). Null for an unknown kind or record, or one with no place.
+   */
+  subjectPlace(subject: { kind: string; id: string }): Promise<string | null>;
 }
 
 const VillageData = z.object({ code: z.string(), name: z.string(), townCode: z.string() });
@@ -21,7 +24,7 @@ const SUBJECT_TABLES = { payment: 'payments', project: 'projects', finance_line:
 const BATCH = 500;
 
 /** Reads the county's geography (villages and towns) from the published content. */
-export function createPlaceRepository(db: Db) {
+export function createPlaceRepository(db: Db): PlaceRepository {
   const liveRecords = async (table: 'villages' | 'towns', ids: readonly string[]): Promise<unknown[]> => {
     const found: unknown[] = [];
     for (let i = 0; i < ids.length; i += BATCH) {
@@ -32,7 +35,6 @@ export function createPlaceRepository(db: Db) {
   };
 
   return {
-    /** The live villages among `codes`, with their towns' names; unknown or withdrawn codes are left out. */
     async villagePlaces(codes: Iterable<string>): Promise<Map<string, VillagePlace>> {
       const wanted = [...new Set(codes)];
       if (wanted.length === 0) return new Map();
@@ -41,10 +43,6 @@ export function createPlaceRepository(db: Db) {
       return new Map(villages.map((v) => [v.code, { villageCode: v.code, villageName: v.name, townCode: v.townCode, townName: towns.get(v.townCode) ?? null }]));
     },
 
-    /**
-     * Where a complaint subject is: its village code, or a notice's or project's scope code
-     * (county, town or village). Null for an unknown kind or record, or one with no place.
-     */
     async subjectPlace(subject: { kind: string; id: string }): Promise<string | null> {
       const table = Object.entries(SUBJECT_TABLES).find(([kind]) => kind === subject.kind)?.[1];
       if (!table) return null;
@@ -56,4 +54,3 @@ export function createPlaceRepository(db: Db) {
     },
   };
 }
-export type PlaceRepository = ReturnType<typeof createPlaceRepository>;

@@ -1,16 +1,14 @@
-import type { CentralHealth } from '@sunshine/contracts';
+import { healthApi } from '@sunshine/contracts';
 import { Router } from 'express';
-import type { ContentRepository } from '../sync/content.repository';
+import type { CentralMount } from '../route-mount';
+import type { PublishedVersions } from '../sync/sync.ports';
 
-export function healthRoutes(deps: { content: ContentRepository; kiosksOnline: () => number }): Router {
-  return Router().get('/api/health', async (_req, res) => {
+/** `healthApi.health`: up, what is published, and how many kiosks hold a live socket. */
+export function healthRoutes(mount: CentralMount, deps: { content: PublishedVersions; kiosksOnline: () => number }): Router {
+  const router = Router();
+  mount(router, healthApi.health, async () => {
     const latest = await deps.content.latestVersion();
-    const body: CentralHealth = {
-      status: 'ok',
-      dataVersion: latest?.version ?? 0,
-      dataUpdatedAt: latest?.publishedAt ?? null,
-      kiosksOnline: deps.kiosksOnline(),
-    };
-    res.json(body);
+    return { status: 'ok' as const, dataVersion: latest?.version ?? 0, dataUpdatedAt: latest?.publishedAt ?? null, kiosksOnline: deps.kiosksOnline() };
   });
+  return router;
 }

@@ -3,6 +3,7 @@ import { batches } from '../platform/batches';
 import type { Db } from '../platform/database';
 import { createRecordRepository } from '../imports/records.repository';
 import { inTransaction } from '../platform/transaction';
+import type { ChangeSource, ContentChange, PublishedVersion, PublishedVersions } from './sync.ports';
 
 export interface ContentRow {
   table: SyncTable;
@@ -10,23 +11,27 @@ export interface ContentRow {
   data: Record<string, unknown>;
 }
 
-export interface ContentChange {
-  table: SyncTable;
-  id: string;
-  deleted: boolean;
-  data: string;
-}
-
-export interface PublishedVersion {
-  version: number;
-  publishedAt: string;
-}
+export type { ContentChange, PublishedVersion } from './sync.ports';
 
 // SQLite allows 32766 bound parameters; 5 per row keeps a batch well under it.
 const BATCH = 2000;
 
+export interface ContentRepository extends PublishedVersions, ChangeSource {
+  getVersion(version: number): Promise<PublishedVersion | null>;
+  /**
+   * Publishes `rows` as content version `version` in one transaction: the version row,
+   * every record and its first history row land together or not at all. Used by the county
+   * loader on first start, a system action that no staff member stages or approves.
+   */
+  publish(
+    version: PublishedVersion & { publishedBy: string; summary: string },
+    rows: Iterable<ContentRow>,
+    identities?: Iterable<{ paymentId: string; idNumber: string }>,
+  ): Promise<void>;
+}
+
 /** Owns the published content and its versions. */
-export function createContentRepository(db: Db) {
+export function createContentRepository(db: Db): ContentRepository {
   return {
     async latestVersion(): Promise<PublishedVersion | null> {
       const row = await db
@@ -47,11 +52,6 @@ export function createContentRepository(db: Db) {
       return row ? { version: row.version, publishedAt: row.published_at } : null;
     },
 
-    /**
-     * Publishes `rows` as content version `version` in one transaction: the version row,
-     * every record and its first history row land together or not at all. Used by the county
-     * loader on first start, a system action that no staff member stages or approves.
-     */
     async publish(
       version: PublishedVersion & { publishedBy: string; summary: string },
       rows: Iterable<ContentRow>,
@@ -100,7 +100,6 @@ export function createContentRepository(db: Db) {
       });
     },
 
-    /** Latest state of every key changed after `from` (all live records when `from` is 0). */
     async *streamChangesSince(from: number): AsyncGenerator<ContentChange> {
       let query = db
         .selectFrom('content_records')
@@ -116,4 +115,4 @@ export function createContentRepository(db: Db) {
     },
   };
 }
-export type ContentRepository = ReturnType<typeof createContentRepository>;
+

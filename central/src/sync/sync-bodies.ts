@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { KeyObject } from 'node:crypto';
-import type { ContentRepository, PublishedVersion } from './content.repository';
+import type { ChangeSource, PublishedVersion, PublishedVersions } from './sync.ports';
 import { buildSyncBody, type SyncBody } from './sync-body';
 
 /**
@@ -9,7 +9,7 @@ import { buildSyncBody, type SyncBody } from './sync-body';
  * loaded does not wait; after a publish, enrolled kiosks need only the small delta, so a
  * county-sized snapshot is rebuilt only when a new kiosk asks for it.
  */
-export function createSyncBodies(deps: { content: ContentRepository; signingKey: KeyObject; dataDir: string }) {
+export function createSyncBodies(deps: { content: PublishedVersions & ChangeSource; signingKey: KeyObject; dataDir: string }) {
   const building = new Map<string, Promise<SyncBody>>();
   const cacheDir = path.join(deps.dataDir, 'sync-cache');
 

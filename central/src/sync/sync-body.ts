@@ -4,16 +4,12 @@ import path from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import zlib from 'node:zlib';
-import { SYNC_PROTOCOL, type SignedManifest, type SyncManifest } from '@sunshine/contracts';
-import type { ContentChange, PublishedVersion } from './content.repository';
+import { SYNC_PROTOCOL_VERSION, type SignedManifest, type SyncManifest } from '@sunshine/contracts';
+import type { ChangeSource, ContentChange, PublishedVersion } from './sync.ports';
 
 export interface SyncBody {
   file: string;
   signed: SignedManifest;
-}
-
-export interface SyncBodySource {
-  streamChangesSince(from: number): AsyncIterable<ContentChange>;
 }
 
 /**
@@ -22,7 +18,7 @@ export interface SyncBodySource {
  * records never change after publishing, so (from, to) names one body forever.
  */
 export async function buildSyncBody(
-  source: SyncBodySource,
+  source: ChangeSource,
   from: number,
   to: PublishedVersion,
   signingKey: KeyObject,
@@ -52,7 +48,7 @@ export async function buildSyncBody(
     fs.createWriteStream(tmp),
   );
   const manifest: SyncManifest = {
-    protocol: SYNC_PROTOCOL,
+    protocol: SYNC_PROTOCOL_VERSION,
     from,
     to: to.version,
     wipeAll: from === 0,

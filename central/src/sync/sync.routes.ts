@@ -1,43 +1,34 @@
 import fs from 'node:fs';
-import { AppError, SyncHeader } from '@sunshine/contracts';
-import { parseInput } from '@sunshine/service-kit';
+import { pipeline } from 'node:stream/promises';
+import { SyncHeader, syncApi } from '@sunshine/contracts';
 import { Router } from 'express';
-import { z } from 'zod';
-import type { ContentRepository } from './content.repository';
-import type { KioskRepository } from '../fleet/kiosks.repository';
-import { planSync } from './sync-plan';
-import type { SyncBodies } from './sync-bodies';
-import { requireKiosk } from '../fleet/kiosk-auth';
-
-const SyncQuery = z.object({ since: z.coerce.number().int().nonnegative() });
-
-export interface SyncRoutesDeps {
-  content: ContentRepository;
-  kiosks: KioskRepository;
-  bodies: SyncBodies;
-}
+import type { CentralMount } from '../route-mount';
+import type { SyncService } from './sync.service';
 
 /**
- * `GET /api/sync/changes?since=M`: 204 when the kiosk is up to date, else the gzip NDJSON
- * body with its signed manifest in headers, served from disk.
+ * `syncApi.changes`: 204 when the kiosk is up to date, else the gzip NDJSON body with its
+ * signed manifest in headers, streamed from disk.
  */
-export function syncRoutes(deps: SyncRoutesDeps): Router {
-  return Router().get('/api/sync/changes', requireKiosk(deps.kiosks), async (req, res) => {
-    const { since } = parseInput(SyncQuery, req.query);
-    const latest = await deps.content.latestVersion();
-    if (!latest) throw new AppError('not_found', 'Nothing has been published yet.');
-    const plan = planSync(since, latest.version, 0);
-    if (plan.kind === 'up_to_date') {
+export function syncRoutes(mount: CentralMount, deps: { sync: SyncService }): Router {
+  const router = Router();
+  mount(router, syncApi.changes, async ({ query }, _req, res) => {
+    const answer = await deps.sync.changes(query.since, query.protocol);
+    if (answer.kind === 'up_to_date') {
       res.status(204).end();
-      return;
+      return undefined;
     }
-    const { file, signed } = await deps.bodies.get(plan.from, latest);
     res.set({
-      'content-type': 'application/gzip',
-      'content-length': String(fs.statSync(file).size),
-      [SyncHeader.manifest]: Buffer.from(signed.manifest).toString('base64'),
-      [SyncHeader.signature]: signed.signature,
+      'content-type': syncApi.changes.response.contentType,
+      'content-length': String(fs.statSync(answer.file).size),
+      [SyncHeader.manifest]: Buffer.from(answer.signed.manifest).toString('base64'),
+      [SyncHeader.signature]: answer.signed.signature,
     });
-    fs.createReadStream(file).pipe(res);
+    // Awaited so the answer is complete before the mount would send one of its own; a kiosk
+    // that hangs up mid-body leaves nothing to answer (pipeline has closed the file).
+    await pipeline(fs.createReadStream(answer.file), res).catch((err: unknown) => {
+      if (!res.headersSent) throw err;
+    });
+    return undefined;
   });
+  return router;
 }
