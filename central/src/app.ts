@@ -47,6 +47,8 @@ import { attachKioskSocket, type CentralIo } from './fleet/kiosk-socket';
 import { attachStaffSocket } from './staff/staff-socket';
 import { hashIdNumber, loadOrCreateKeys } from './sync/keys';
 import { createSyncBodies } from './sync/sync-bodies';
+import { createSyncService } from './sync/sync.service';
+import { createFleetService } from './fleet/fleet.service';
 
 // An XLSX is read whole (a zip has its index at the end): keep it to what fits in memory.
 const MAX_XLSX_BYTES = 64 * 1024 * 1024;
@@ -120,11 +122,25 @@ export async function buildCentral(config: CentralConfig, logger: Logger, now: (
   app.use(complaintIntakeRoutes({ ...ticketDeps, kiosks, places, recordings: audio, intakeLimit, staffEvents }));
   app.use(express.json({ limit: '1mb' }));
 
-  app.use(healthRoutes({ content, kiosksOnline: kioskSocket.onlineCount }));
-  app.use(kioskRoutes({ kiosks, audited, disconnectKiosk: kioskSocket.disconnectKiosk, centralPublicKey: keys.publicKeyPem, lookupKey: keys.lookupKey, now }));
-  app.use(syncRoutes({ content, kiosks, bodies: syncBodies }));
-  app.use(blobRoutes({ kiosks, media: createMediaStore(config.dataDir) }));
   const mount = createCentralMount({ staff, kiosks, now });
+  app.use(healthRoutes(mount, { content, kiosksOnline: kioskSocket.onlineCount }));
+  const fleet = createFleetService({
+    kiosks,
+    heartbeats,
+    places,
+    latestVersion: async () => (await content.latestVersion())?.version ?? 0,
+    audited,
+    openingHours: config.openingHours,
+    connectedKiosks: kioskSocket.connectedKiosks,
+    disconnectKiosk: kioskSocket.disconnectKiosk,
+    countyWarnings,
+    heard: staffEvents['kiosk:heartbeat'],
+    now,
+  });
+  const enrolment = { kiosks, audited, disconnectKiosk: kioskSocket.disconnectKiosk, centralPublicKey: keys.publicKeyPem, lookupKey: keys.lookupKey, now };
+  app.use(kioskRoutes(mount, { enrolment, fleet }));
+  app.use(syncRoutes(mount, { sync: createSyncService({ versions: content, bodies: syncBodies }) }));
+  app.use(blobRoutes(mount, { media: createMediaStore(config.dataDir) }));
   const pinGuesses = createRateLimit({ keyPrefix: 'pin-guesses', points: 10, durationSeconds: 3600 });
   app.use(kioskApiRoutes(mount, { ...ticketDeps, calendar, pinGuesses }));
   const staffDeps = { staff, audit, audited, now };
@@ -143,7 +159,7 @@ export async function buildCentral(config: CentralConfig, logger: Logger, now: (
   };
   const publisher = createPublisher({ audited, notifyPublished, now });
   const hashId = (id: string) => hashIdNumber(id, keys.lookupKey);
-  app.use(fleetRoutes({ ...staffDeps, kiosks, places, heartbeats, content, openingHours: config.openingHours, connectedKiosks: kioskSocket.connectedKiosks, disconnectKiosk: kioskSocket.disconnectKiosk, countyWarnings }));
+  app.use(fleetRoutes(mount, { fleet, enrolment }));
   const uploadLimits = { maxBytes: config.uploadMaxBytes, maxXlsxBytes: Math.min(config.uploadMaxBytes, MAX_XLSX_BYTES) };
   app.use(importRoutes(mount, { ...staffDeps, imports, records, publisher, hashId, staffEvents, uploadLimits }));
   app.use(recordRoutes(mount, { ...staffDeps, imports, records, hashId, staffEvents }));

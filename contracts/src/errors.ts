@@ -6,13 +6,22 @@ import { z } from 'zod';
  */
 export const ErrorStatus = {
   bad_request: 400,
+  /** A one-time enrolment code past its expiry: ask the county for a new one. */
+  enrolment_code_expired: 400,
+  /** A one-time enrolment code that has already enrolled a kiosk. */
+  enrolment_code_used: 400,
   invalid_id_number: 400,
   invalid_ticket_number: 400,
-  invalid_enrolment_code: 400,
   /** A village finance period whose opening balance + income − expense is not its closing balance. */
   finance_unbalanced: 400,
   /** A working-day calendar file that is not a valid year of holidays and make-up working days. */
   invalid_calendar: 400,
+  /** A kiosk asked for sync bodies in a protocol version central does not serve: update the kiosk (or central). */
+  sync_protocol_unsupported: 400,
+  /** No enrolment code has this value (mistyped, or made at another central). */
+  unknown_enrolment_code: 400,
+  /** A village code that is not a live village (or community) in the published data. */
+  unknown_village: 400,
   /** An import file that cannot be read as a CSV or an XLSX. */
   unreadable_file: 400,
   /** An admin's upload that names no department for its rows. */
@@ -42,6 +51,8 @@ export const ErrorStatus = {
   wrong_password: 401,
   wrong_pin: 403,
   forbidden: 403,
+  /** The kiosk's credential was revoked at central: it needs a re-enrolment code. */
+  kiosk_revoked: 403,
   /** The right password of a disabled staff account: an admin enables it again. */
   account_disabled: 403,
   /** The staff member's role does not hold the permission the route needs (`PERMISSIONS`). */
@@ -55,6 +66,12 @@ export const ErrorStatus = {
   not_found: 404,
   /** No route answers this method and path. */
   no_such_endpoint: 404,
+  /** Central has published no content yet, so there is nothing to sync. */
+  nothing_published: 404,
+  /** No media blob with this sha256 is stored at central. */
+  unknown_blob: 404,
+  /** No kiosk has this number. */
+  unknown_kiosk: 404,
   /** No import has this id (or none this staff member may read). */
   unknown_import: 404,
   /** No live published record has this table and id. */
@@ -78,6 +95,10 @@ export const ErrorStatus = {
   /** No print job has this id on this kiosk. */
   unknown_print_job: 404,
   conflict: 409,
+  /** The kiosk was revoked before: nothing changed. */
+  kiosk_already_revoked: 409,
+  /** An enrolment code for another kiosk number (or for a new kiosk, sent by one that has a number): refused unused. */
+  kiosk_number_mismatch: 409,
   /** An admin may not disable their own account (someone must still be able to enable it). */
   cannot_disable_self: 409,
   /** A staff account with this username exists. */
@@ -112,6 +133,8 @@ export const ErrorStatus = {
   unsupported_media_type: 415,
   /** A CSV whose text encoding is not UTF-8 or GBK/GB18030, cannot be told, or does not decode cleanly. */
   unknown_encoding: 415,
+  /** A `Range` that starts at or past the end of the file: the caller already has every byte. */
+  range_not_satisfiable: 416,
   rate_limited: 429,
   /** Too many wrong passwords for one account, or from one address: wait for `Retry-After`. */
   login_locked: 429,

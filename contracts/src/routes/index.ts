@@ -7,10 +7,13 @@ import { agentSpeechApi } from './agent-speech';
 import { agentStaffApi } from './agent-staff';
 import { agentVillagerApi } from './agent-villager';
 import { auditApi } from './central-audit';
+import { fleetApi } from './central-fleet';
+import { healthApi } from './central-health';
 import { kioskApi } from './central-kiosk-api';
 import { settingsApi } from './central-settings';
 import { staffApi } from './central-staff';
 import { statisticsApi } from './central-statistics';
+import { syncApi } from './central-sync';
 import { ticketsApi } from './central-tickets';
 
 export * from './agent-content';
@@ -21,10 +24,13 @@ export * from './agent-staff';
 export * from './agent-villager';
 export * from './central-imports';
 export * from './central-audit';
+export * from './central-fleet';
+export * from './central-health';
 export * from './central-kiosk-api';
 export * from './central-settings';
 export * from './central-staff';
 export * from './central-statistics';
+export * from './central-sync';
 export * from './central-tickets';
 
 /** Every route the kiosk agent serves its UI on 127.0.0.1, by feature. */
@@ -41,10 +47,13 @@ export const agentApi = {
 export const centralApi = {
   imports: importsApi,
   audit: auditApi,
+  fleet: fleetApi,
+  health: healthApi,
   kioskApi,
   settings: settingsApi,
   staff: staffApi,
   statistics: statisticsApi,
+  sync: syncApi,
   tickets: ticketsApi,
 } as const;
 
@@ -58,9 +67,12 @@ export const apiGroups: Record<string, Record<string, RouteSpec>> = {
   'agent.staff': agentStaffApi,
   'agent.villager': agentVillagerApi,
   'central.audit': auditApi,
+  'central.fleet': fleetApi,
+  'central.health': healthApi,
   'central.kiosk-api': kioskApi,
   'central.settings': settingsApi,
   'central.staff': staffApi,
   'central.statistics': statisticsApi,
+  'central.sync': syncApi,
   'central.tickets': ticketsApi,
 };
