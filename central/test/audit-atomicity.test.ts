@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { ApiCallError, importsApi, makeIdNumber, StaffTicketDetail, type ApiClient } from '@sunshine/contracts';
+import { ApiCallError, type ApiClient, fleetApi, importsApi, makeIdNumber, StaffTicketDetail } from '@sunshine/contracts';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAuditRepository } from '../src/audit/audit.repository';
@@ -140,9 +140,9 @@ describe('a staff action and its audit entry commit together', () => {
   it('enrols a kiosk only with its audit entry, and a code refused that way is still unused', async () => {
     const code = newEnrolmentCode();
     await createEnrolmentCode({ kiosks: createKioskRepository(central.db), now: () => new Date() }, code, { ttlHours: 1 });
-    const enrol = () => client(central.url).post('/api/kiosks/enrol', { code, name: '村委会' });
+    const enrol = () => apiClient(central.url).call(fleetApi.enrol, { body: { code, name: '村委会' } });
     await expectUndoneWithoutAudit('kiosk.enrol', enrol);
-    expect((await enrol()).status).toBe(201);
+    expect((await enrol()).name).toBe('村委会');
     expect(await lastEntry()).toMatchObject({ action: 'kiosk.enrol', details: { name: '村委会' } });
   });
 
@@ -159,10 +159,10 @@ describe('a staff action and its audit entry commit together', () => {
     const actions: [string, () => Promise<unknown>][] = [
       ['import.reject', () => reviewer.call(importsApi.reject, { params: { id: importId }, body: { reason: '正文不全' } })],
       ['record.withdraw', () => publisher.call(importsApi.withdrawRecord, { params: { table: 'payments', id: 'atomic-1' }, body: { reason: '重复发放' } })],
-      ['kiosk.move', () => admin.put(`/api/fleet/kiosks/${kiosk.kioskNumber}/village`, { villageCode: otherVillage })],
-      ['kiosk.revoke', () => admin.post(`/api/fleet/kiosks/${kiosk.kioskNumber}/revoke`, {})],
-      ['kiosk.enrolment-code', () => admin.post('/api/fleet/enrolment-codes', { kioskName: '村委会', ttlHours: 1 })],
-      ['kiosk.re-enrolment-code', () => admin.post(`/api/fleet/kiosks/${kiosk.kioskNumber}/enrolment-code`, { ttlHours: 1 })],
+      ['kiosk.move', () => adminApi.call(fleetApi.moveKiosk, { params: { kioskNumber: kiosk.kioskNumber }, body: { villageCode: otherVillage ?? '' } })],
+      ['kiosk.revoke', () => adminApi.call(fleetApi.revokeKiosk, { params: { kioskNumber: kiosk.kioskNumber } })],
+      ['kiosk.enrolment-code', () => adminApi.call(fleetApi.createEnrolmentCode, { body: { kioskName: '村委会', ttlHours: 1 } })],
+      ['kiosk.re-enrolment-code', () => adminApi.call(fleetApi.createReEnrolmentCode, { params: { kioskNumber: kiosk.kioskNumber }, body: { ttlHours: 1 } })],
       ['ticket.create', () => admin.post('/api/tickets', { channel: 'phone', category: 'other', text: '路灯坏了' })],
       ['ticket.view-contact', () => admin.get(`/api/tickets/${intake.ticketNumber}`)],
       ['auth.login', () => client(central.url).post('/api/auth/login', { username: 'shenhe', password: 'reviewer-password' })],

@@ -1,4 +1,4 @@
-import { ApiError, AuditLogEntry, FleetList, HolidayCalendarList, Page, StaffTicketDetail, type HolidayCalendar } from '@sunshine/contracts';
+import { ApiError, AuditLogEntry, fleetApi, FleetList, type HolidayCalendar, HolidayCalendarList, Page, StaffTicketDetail, urlOf } from '@sunshine/contracts';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSettingsRepository } from '../src/settings/settings.repository';
@@ -40,12 +40,12 @@ describe('working-day calendars', () => {
   it("warns at start, on the fleet and in every statistic when next year's calendar is missing", async () => {
     expect(logLines.map((l) => (JSON.parse(l) as { msg: string }).msg)).toContain(MISSING_2027);
     const staff = await admin();
-    expect(FleetList.parse(await (await staff.get('/api/fleet/kiosks')).json()).warnings).toEqual([{ kind: 'holiday_calendar_missing', year: 2027, message: MISSING_2027 }]);
+    expect(FleetList.parse(await (await staff.get(urlOf(fleetApi.listKiosks, { query: {} }))).json()).warnings).toEqual([{ kind: 'holiday_calendar_missing', year: 2027, message: MISSING_2027 }]);
     for (const path of ['/api/stats/complaints', '/api/stats/deadlines', '/api/stats/usage', '/api/stats/progress?period=2026-11']) {
       expect(((await (await staff.get(path)).json()) as { warnings: unknown }).warnings, path).toEqual([{ kind: 'holiday_calendar_missing', year: 2027, message: MISSING_2027 }]);
     }
     clock = new Date('2026-09-15T02:00:00Z'); // both years shipped, and 2027 not yet due
-    expect(FleetList.parse(await (await (await admin()).get('/api/fleet/kiosks')).json()).warnings).toEqual([]);
+    expect(FleetList.parse(await (await (await admin()).get(urlOf(fleetApi.listKiosks, { query: {} }))).json()).warnings).toEqual([]);
   });
 
   it('counts deadlines over the 2026 Spring Festival past its nine days off, counting both make-up Saturdays', async () => {

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { CentralHealth, importsApi, makeIdNumber, SyncChange, type ApiClient } from '@sunshine/contracts';
+import { type ApiClient, healthApi, importsApi, makeIdNumber, syncApi, SyncChange } from '@sunshine/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiClient, client, loginAs, refusal } from './factories';
+import { apiClient, loginAs, refusal } from './factories';
 import { adminClient, startTestCentral, type TestCentral } from './harness';
 import { approveImport, uploadFile, type UploadQuery } from './import-support';
 
@@ -13,7 +13,7 @@ describe('a correction import (更正 in bulk)', () => {
   let central: TestCentral;
   let publisher: ApiClient;
   let reviewer: ApiClient;
-  let kiosk: ReturnType<typeof client>;
+  let kiosk: ApiClient;
   let village: string;
   const idNumber = makeIdNumber('452123', '1958-03-02', 7);
   const upload = (query: Omit<UploadQuery, 'type'>, rows: string[]) => uploadFile(publisher, { type: 'payments', ...query }, [HEADER, ...rows].join('\n'));
@@ -26,7 +26,7 @@ describe('a correction import (更正 in bulk)', () => {
     await admin.post('/api/staff', { username: 'shenhe', displayName: '审核员', role: 'reviewer', password: 'reviewer-password' });
     publisher = apiClient(central.url, { cookie: await loginAs(central.url, 'minzheng', 'publisher-password') });
     reviewer = apiClient(central.url, { cookie: await loginAs(central.url, 'shenhe', 'reviewer-password') });
-    kiosk = client(central.url, { token: (await central.enrol()).token });
+    kiosk = apiClient(central.url, { token: (await central.enrol()).token });
     village = fs.readFileSync(path.join(central.dir, 'county', 'villages.csv'), 'utf8').split('\n')[1]?.split(',')[0] ?? '';
     await approveImport(reviewer, (await upload({}, [row('c-1', 60000), row('c-2', 60000).replace('2026-10,', '2026-09,')])).importId);
   });
@@ -46,14 +46,14 @@ describe('a correction import (更正 in bulk)', () => {
       [4, '只能更正本部门发布的数据'],
     ]);
 
-    const before = CentralHealth.parse(await (await fetch(`${central.url}/api/health`)).json()).dataVersion;
+    const before = (await kiosk.call(healthApi.health)).dataVersion;
     expect(await approveImport(reviewer, report.importId)).toEqual({ version: before + 1, records: 1 });
     const history = await reviewer.call(importsApi.recordHistory, { params: { table: 'payments', id: 'c-1' } });
     expect(history.map((h) => [h.action, h.data?.amountFen, h.reason])).toEqual([
       ['correct', 65000, '金额录错，应为650元'],
       ['import', 60000, null],
     ]);
-    const body = await (await kiosk.get(`/api/sync/changes?since=${before}`)).arrayBuffer();
+    const body = await (await kiosk.call(syncApi.changes, { query: { since: before } })).arrayBuffer();
     const changes = zlib.gunzipSync(Buffer.from(body)).toString('utf8').trim().split('\n').map((line) => SyncChange.parse(JSON.parse(line)));
     expect(changes).toEqual([{ op: 'upsert', table: 'payments', record: expect.objectContaining({ id: 'c-1', amountFen: 65000, version: before + 1 }) }]);
   });

@@ -1,4 +1,4 @@
-import { CentralHealth, makeIdNumber, type ApiClient, type ImportReport } from '@sunshine/contracts';
+import { type ApiClient, healthApi, type ImportReport, makeIdNumber } from '@sunshine/contracts';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -121,7 +121,7 @@ describe('a CSV saved by Excel in any of the accepted encodings', () => {
       imports: (await central.db.selectFrom('imports').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n,
       rows: (await central.db.selectFrom('import_rows').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n,
       problems: (await central.db.selectFrom('import_problems').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n,
-      version: CentralHealth.parse(await (await fetch(`${central.url}/api/health`)).json()).dataVersion,
+      version: (await apiClient(central.url).call(healthApi.health)).dataVersion,
     });
   });
 });

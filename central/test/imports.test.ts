@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { AuditLogEntry, CentralHealth, importsApi, makeIdNumber, Page, SyncChange, type ApiClient } from '@sunshine/contracts';
+import { type ApiClient, AuditLogEntry, healthApi, importsApi, makeIdNumber, Page, syncApi, SyncChange } from '@sunshine/contracts';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiClient, client, loginAs, refusal } from './factories';
+import { apiClient, type client, loginAs, refusal } from './factories';
 import { adminApiClient, adminClient, startTestCentral, type TestCentral } from './harness';
 import { approveImport, importReport, uploadFile, XLSX_TYPE } from './import-support';
 
@@ -17,13 +17,13 @@ describe('import, review, correct and withdraw', () => {
   let publisher: ApiClient;
   let reviewer: ApiClient;
   let otherPublisher: ApiClient;
-  let kiosk: ReturnType<typeof client>;
+  let kiosk: ApiClient;
   let village: string;
   const goodId = makeIdNumber('452123', '1960-05-01', 11);
   const badCheck = goodId.slice(0, 17) + (goodId.endsWith('1') ? '2' : '1');
-  const dataVersion = async () => CentralHealth.parse(await (await fetch(`${central.url}/api/health`)).json()).dataVersion;
+  const dataVersion = async () => (await apiClient(central.url).call(healthApi.health)).dataVersion;
   const changesSince = async (since: number): Promise<SyncChange[]> => {
-    const res = await kiosk.get(`/api/sync/changes?since=${since}`);
+    const res = await kiosk.call(syncApi.changes, { query: { since } });
     const text = zlib.gunzipSync(Buffer.from(await res.arrayBuffer())).toString('utf8');
     return text.trim().split('\n').map((line) => SyncChange.parse(JSON.parse(line)));
   };
@@ -40,7 +40,7 @@ describe('import, review, correct and withdraw', () => {
     publisher = apiClient(central.url, { cookie: await loginAs(central.url, 'minzheng', 'publisher-password') });
     otherPublisher = apiClient(central.url, { cookie: await loginAs(central.url, 'nongye', 'publisher-password') });
     reviewer = apiClient(central.url, { cookie: await loginAs(central.url, 'shenhe', 'reviewer-password') });
-    kiosk = client(central.url, { token: (await central.enrol()).token });
+    kiosk = apiClient(central.url, { token: (await central.enrol()).token });
     village = fs.readFileSync(path.join(central.dir, 'county', 'villages.csv'), 'utf8').split('\n')[1]?.split(',')[0] ?? '';
   });
   afterAll(() => central.close());

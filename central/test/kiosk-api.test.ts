@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fleetApi, kioskApi, makeTicketNumber, ticketsApi, urlOf, type ApiClient } from '@sunshine/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiClient, buildHeartbeat, buildIntake, client, refusal } from './factories';
+import { apiClient, buildHeartbeat, buildIntake, refusal } from './factories';
 import { adminApiClient, startTestCentral, type TestCentral } from './harness';
 
 const deliver = kioskApi.deliverComplaint;

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { AuditLogEntry, CentralHealth, importsApi, makeIdNumber, Page, type ApiClient } from '@sunshine/contracts';
+import { type ApiClient, AuditLogEntry, healthApi, importsApi, makeIdNumber, Page } from '@sunshine/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiClient, client, countyRows, loginAs, refusal } from './factories';
 import { adminCookie, startTestCentral, type TestCentral } from './harness';
@@ -18,7 +18,7 @@ describe('two people publish', () => {
   /** A county-loaded payment of 县民政局, owned by no staff member yet. */
   let payment: Record<string, string>;
 
-  const dataVersion = async () => CentralHealth.parse(await (await fetch(`${central.url}/api/health`)).json()).dataVersion;
+  const dataVersion = async () => (await apiClient(central.url).call(healthApi.health)).dataVersion;
   const uploadNotice = async (id: string) => {
     const csv = `${NOTICE_HEADER}\n${id},停水通知,明天停水,village,${village},2026-10-01,`;
     return (await uploadFile(adminApi, { type: 'notices', department: '县民政局' }, csv)).importId;
