@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { startTestCentral } from '@sunshine/central/testing';
-import { CountyFile, SyncHeader, SyncManifest } from '@sunshine/contracts';
+import { CountyFile, createApiClient, SYNC_PROTOCOL_VERSION, syncApi, SyncHeader, SyncManifest } from '@sunshine/contracts';
 import SQLite from 'better-sqlite3';
 import { scale } from './agent-fixture';
 import { benchCounty, loginPublishingStaff, uploadAndApprove } from './central-fixture';
@@ -13,7 +13,7 @@ const ROWS = 10_000;
 /**
  * A department corrects 10k of its published payments in one correction import (one new
  * version), then a kiosk holding the version before asks for the changes as its agent does
- * (`GET /api/sync/changes?since=M`, bearer token): central builds the delta on that first,
+ * (`syncApi.changes`, bearer token): central builds the delta on that first,
  * uncached request (indexed read, NDJSON, gzip, sha256, Ed25519-signed manifest). Baseline: a
  * bare better-sqlite3 indexed SELECT of the same rows and a gzip of them, in the same run.
  */
@@ -41,7 +41,7 @@ export const correctionDelta: Benchmark = {
       const baselineMs = bareDelta(path.join(central.dir, 'central', 'central.sqlite'), since);
       return [
         result({
-          name: `produce the delta of a ${ROWS}-row correction for a kiosk (first GET /api/sync/changes?since=M on a ${scale}-scale central) vs bare indexed SELECT + gzip`,
+          name: `produce the delta of a ${ROWS}-row correction for a kiosk (first ${syncApi.changes.method} ${syncApi.changes.path}?since=M on a ${scale}-scale central) vs bare indexed SELECT + gzip`,
           value: round(ms, 1),
           unit: 'ms',
           baseline: round(baselineMs, 1),
@@ -57,7 +57,8 @@ export const correctionDelta: Benchmark = {
 
 /** The request a kiosk agent makes; answers the body's manifest once the whole body has arrived. */
 async function changesSince(url: string, token: string, since: number): Promise<SyncManifest> {
-  const res = await fetch(`${url}/api/sync/changes?since=${since}`, { headers: { authorization: `Bearer ${token}` } });
+  const kiosk = createApiClient({ baseUrl: url, headers: () => ({ authorization: `Bearer ${token}` }) });
+  const res = await kiosk.call(syncApi.changes, { query: { since, protocol: SYNC_PROTOCOL_VERSION } });
   if (res.status !== 200) throw new Error(`sync answered ${res.status}`);
   await res.arrayBuffer();
   return SyncManifest.parse(JSON.parse(Buffer.from(res.headers.get(SyncHeader.manifest) ?? '', 'base64').toString('utf8')));

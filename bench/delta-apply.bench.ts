@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { createApiClient, SYNC_PROTOCOL_VERSION, syncApi } from '@sunshine/contracts';
 import { createContentStore, openDatabase, pullOnce, readEnrolment } from '@sunshine/kiosk-agent';
 import { createLogger } from '@sunshine/service-kit';
 import SQLite from 'better-sqlite3';
@@ -28,7 +29,8 @@ export const deltaApply: Benchmark = {
     let ms = 0;
     try {
       // Central builds the body on the first request; time the kiosk's side, not that.
-      const warm = await fetch(`${central.url}/api/sync/changes?since=${content.dataVersion().version}`, { headers: { authorization: `Bearer ${enrolment.token}` } });
+      const kiosk = createApiClient({ baseUrl: central.url, headers: () => ({ authorization: `Bearer ${enrolment.token}` }) });
+      const warm = await kiosk.call(syncApi.changes, { query: { since: content.dataVersion().version, protocol: SYNC_PROTOCOL_VERSION } });
       await warm.arrayBuffer();
       ms = await timeMs(async () => {
         const pulled = await pull();

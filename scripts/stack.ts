@@ -3,7 +3,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CountyManifest } from '@sunshine/contracts';
+import { CountyManifest, healthApi, urlOf } from '@sunshine/contracts';
 import { enrol } from '@sunshine/provisioning';
 import { generateCounty } from '@sunshine/synthetic-county';
 
@@ -89,7 +89,7 @@ export async function launchStack(options: StackOptions): Promise<Stack> {
         log,
       ),
     );
-    await waitForHealth(`${centralUrl}/api/health`, 120_000);
+    await waitForHealth(`${centralUrl}${urlOf(healthApi.health)}`, 120_000);
     if (needsEnrolment) {
       await enrol({ centralUrl, code: enrolmentCode, name: '演示村村委会', dataDir: options.agentDataDir, printer: printerInterface, agentPort: options.agentPort });
     }

@@ -2,6 +2,7 @@
 // kiosk agent serving the kiosk UI, and the virtual printer. Ctrl-C stops them all.
 import path from 'node:path';
 import { build } from 'vite';
+import { healthApi, urlOf } from '@sunshine/contracts';
 import { z } from 'zod';
 import { ensureDemoReviewer } from './demo-accounts';
 import { launchStack, repoRoot } from './stack';
@@ -51,7 +52,7 @@ console.log(`
 Sunshine Kiosk demo is running.
 
   Kiosk (touchscreen UI):  ${stack.agentUrl}/
-  Central (county API):    ${stack.centralUrl}/api/health   (staff API in docs/api.md)
+  Central (county API):    ${stack.centralUrl}${urlOf(healthApi.health)}   (staff API in docs/api.md)
   Printer:                 ${stack.printerInterface}   (virtual printer's receipts: ${stack.printerPageUrl})
 
   Staff login:  admin / ${stack.adminPassword}${env.CENTRAL_ADMIN_PASSWORD ? '' : '   (random; set CENTRAL_ADMIN_PASSWORD to choose one)'}

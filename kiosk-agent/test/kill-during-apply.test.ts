@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { startTestCentral, type TestCentral } from '@sunshine/central/testing';
-import { AgentHealth, type AgentEnrolment } from '@sunshine/contracts';
+import { AgentHealth, createApiClient, SYNC_PROTOCOL_VERSION, syncApi, type AgentEnrolment } from '@sunshine/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createContentStore } from '../src/content/content.store';
 import { openDatabase } from '../src/platform/database';
@@ -75,7 +75,8 @@ describe('kill -9 while the agent applies a large delta', () => {
     deleted = row?.id ?? '';
     n = await publishBulk(central, BULK, [{ table: 'notices', id: deleted }]);
     // Build central's body once, so every trial times only the agent.
-    const warm = await fetch(`${central.url}/api/sync/changes?since=${m}`, { headers: { authorization: `Bearer ${enrolment.token}` } });
+    const kiosk = createApiClient({ baseUrl: central.url, headers: () => ({ authorization: `Bearer ${enrolment.token}` }) });
+    const warm = await kiosk.call(syncApi.changes, { query: { since: m, protocol: SYNC_PROTOCOL_VERSION } });
     await warm.arrayBuffer();
   }, 120_000);
   afterAll(async () => {

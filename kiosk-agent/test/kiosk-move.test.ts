@@ -1,5 +1,5 @@
 import { loginAs, startTestCentral, TEST_ADMIN_PASSWORD, type TestCentral } from '@sunshine/central/testing';
-import { CreatedEnrolmentCode, PlaceChanged, Village, VillageList } from '@sunshine/contracts';
+import { createApiClient, fleetApi, PlaceChanged, Village, VillageList, type ApiClient } from '@sunshine/contracts';
 import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enrolKiosk, freePort, startAgent, tempDir, waitFor, type RunningAgent } from './support';
@@ -7,13 +7,11 @@ import { enrolKiosk, freePort, startAgent, tempDir, waitFor, type RunningAgent }
 describe('a kiosk moved to another village at central', () => {
   let central: TestCentral;
   let agent: RunningAgent | undefined;
-  let cookie = '';
+  let admin: ApiClient;
   let dataDir = '';
   // Neither is the first village by code, which a kiosk shows when it knows no village.
   let [a, b, c] = ['', '', ''];
 
-  const admin = (method: string, path: string, body: unknown) =>
-    fetch(`${central.url}${path}`, { method, headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify(body) });
   /** The kiosk's own village, as the finance screen reaches it. */
   const ownVillage = async (url: string) => {
     const res = await fetch(`${url}/api/finance/periods`, { redirect: 'manual' });
@@ -32,8 +30,9 @@ describe('a kiosk moved to another village at central', () => {
     central = await startTestCentral();
     const rows = await central.db.selectFrom('content_records').select('data').where('table_name', '=', 'villages').where('deleted', '=', 0).execute();
     [, a = '', b = '', c = ''] = rows.map((r) => Village.parse(JSON.parse(r.data)).code).sort();
-    cookie = await loginAs(central.url, 'admin', TEST_ADMIN_PASSWORD);
-    const { code } = CreatedEnrolmentCode.parse(await (await admin('POST', '/api/fleet/enrolment-codes', { kioskName: '村委会', villageCode: a })).json());
+    const cookie = await loginAs(central.url, 'admin', TEST_ADMIN_PASSWORD);
+    admin = createApiClient({ baseUrl: central.url, headers: () => ({ cookie }) });
+    const { code } = await admin.call(fleetApi.createEnrolmentCode, { body: { kioskName: '村委会', villageCode: a } });
     dataDir = tempDir('kiosk-move');
     const enrolment = await enrolKiosk(central.url, code, dataDir);
     expect(enrolment.villageCode).toBe(a);
@@ -55,7 +54,7 @@ describe('a kiosk moved to another village at central', () => {
     try {
       await new Promise<void>((resolve) => socket.once('connect', resolve));
       const announced = new Promise<unknown>((resolve) => socket.once('place:changed', resolve));
-      expect((await admin('PUT', `/api/fleet/kiosks/${kioskNumber}/village`, { villageCode: b })).status).toBe(200);
+      await admin.call(fleetApi.moveKiosk, { params: { kioskNumber: kioskNumber ?? '' }, body: { villageCode: b } });
       expect(await ownVillage(running.url)).toBe(a);
       await running.agent.heartbeatNow();
       expect(await ownVillage(running.url)).toBe(b);

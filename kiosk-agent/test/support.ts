@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { EnrolResponse, type AgentEnrolment } from '@sunshine/contracts';
+import { createApiClient, fleetApi, type AgentEnrolment } from '@sunshine/contracts';
 import { createLogger, freePort, listen } from '@sunshine/service-kit';
 import { buildAgent, type Agent } from '../src/app';
 import { loadConfig } from '../src/config';
@@ -22,13 +22,8 @@ export const tempDir = (prefix: string) => fs.mkdtempSync(path.join(os.tmpdir(),
 
 /** Enrols a kiosk through central's real endpoint and pulls its first snapshot into `dataDir`. */
 export async function enrolKiosk(centralUrl: string, code: string, dataDir: string): Promise<AgentEnrolment> {
-  const res = await fetch(`${centralUrl}/api/kiosks/enrol`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ code, name: '测试村村委会' }),
-  });
-  if (res.status !== 201) throw new Error(`enrolment failed: ${res.status} ${await res.text()}`);
-  const enrolment: AgentEnrolment = { ...EnrolResponse.parse(await res.json()), centralUrl, enrolledAt: new Date().toISOString() };
+  const enrolled = await createApiClient({ baseUrl: centralUrl }).call(fleetApi.enrol, { body: { code, name: '测试村村委会' } });
+  const enrolment: AgentEnrolment = { ...enrolled, centralUrl, enrolledAt: new Date().toISOString() };
   writeEnrolment(dataDir, enrolment);
   const db = openDatabase(dataDir);
   try {

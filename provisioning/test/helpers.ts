@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildCentral, loadConfig } from '@sunshine/central';
 import { loginAs } from '@sunshine/central/testing';
-import { CreatedEnrolmentCode } from '@sunshine/contracts';
+import { createApiClient, fleetApi } from '@sunshine/contracts';
 import { createLogger, listen } from '@sunshine/service-kit';
 import { generateCounty } from '@sunshine/synthetic-county';
 import { agentEnvPath, parseEnvFile } from '../src/agent-config';
@@ -53,14 +53,12 @@ export const adminCookie = (centralUrl: string) => loginAs(centralUrl, 'admin', 
 
 /** A one-time code as an admin makes it in the console: for a new kiosk (maybe in a village), or to re-enrol `kioskNumber`. */
 export async function createCode(centralUrl: string, options: { villageCode?: string; kioskNumber?: string } = {}): Promise<string> {
-  const pathname = options.kioskNumber ? `/api/fleet/kiosks/${options.kioskNumber}/enrolment-code` : '/api/fleet/enrolment-codes';
-  const res = await fetch(`${centralUrl}${pathname}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', cookie: await adminCookie(centralUrl) },
-    body: JSON.stringify(options.villageCode ? { villageCode: options.villageCode } : {}),
-  });
-  if (res.status !== 201) throw new Error(`making a code failed: ${res.status} ${await res.text()}`);
-  return CreatedEnrolmentCode.parse(await res.json()).code;
+  const cookie = await adminCookie(centralUrl);
+  const admin = createApiClient({ baseUrl: centralUrl, headers: () => ({ cookie }) });
+  const created = options.kioskNumber
+    ? await admin.call(fleetApi.createReEnrolmentCode, { params: { kioskNumber: options.kioskNumber }, body: {} })
+    : await admin.call(fleetApi.createEnrolmentCode, { body: options.villageCode ? { villageCode: options.villageCode } : {} });
+  return created.code;
 }
 
 export interface RunningAgent {

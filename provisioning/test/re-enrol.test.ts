@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { AgentHealth, ComplaintCreated, EnrolResponse, VillageList } from '@sunshine/contracts';
+import { AgentHealth, ComplaintCreated, createApiClient, fleetApi, VillageList } from '@sunshine/contracts';
 import { readEnrolment } from '@sunshine/kiosk-agent';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runChecks } from '../src/checks/run-checks';
@@ -87,7 +87,7 @@ describe('revoke and re-enrol round trip', () => {
   it("refuses a code for another kiosk, or for a new kiosk without --fresh-data, and changes nothing", async () => {
     const centralUrl = central?.url ?? '';
     const before = fs.readFileSync(path.join(dataDir, 'enrolment.json'), 'utf8');
-    const other = EnrolResponse.parse((await json(`${centralUrl}/api/kiosks/enrol`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: await createCode(centralUrl) }) })).body);
+    const other = await createApiClient({ baseUrl: centralUrl }).call(fleetApi.enrol, { body: { code: await createCode(centralUrl) } });
     await expect(reEnrol({ dataDir, code: await createCode(centralUrl, { kioskNumber: other.kioskNumber }) })).rejects.toThrow(new RegExp(`开通码与本机不符.*re-enrols kiosk ${other.kioskNumber}`));
     await expect(reEnrol({ dataDir, code: await createCode(centralUrl) })).rejects.toThrow(/开通码与本机不符.*new kiosk.*--fresh-data/);
     expect(fs.readFileSync(path.join(dataDir, 'enrolment.json'), 'utf8')).toBe(before);
@@ -102,7 +102,7 @@ describe('revoke and re-enrol round trip', () => {
       const previousNumber = readEnrolment(dataDir)?.kioskNumber ?? '';
       await expect(reEnrol({ dataDir, code: 'OTHERCODE2345678', centralUrl: other.url })).rejects.toThrow(/--fresh-data/);
       // The other central has a kiosk with this number too: its code fits, but this cache cannot carry on under other keys.
-      const namesake = EnrolResponse.parse((await json(`${other.url}/api/kiosks/enrol`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: await createCode(other.url) }) })).body);
+      const namesake = await createApiClient({ baseUrl: other.url }).call(fleetApi.enrol, { body: { code: await createCode(other.url) } });
       expect(namesake.kioskNumber).toBe(previousNumber);
       await expect(reEnrol({ dataDir, code: await createCode(other.url, { kioskNumber: previousNumber }), centralUrl: other.url })).rejects.toThrow(/密钥变了.*--fresh-data/);
       expect(fs.readFileSync(path.join(dataDir, 'enrolment.json'), 'utf8')).toBe(before);
@@ -122,5 +122,14 @@ describe('revoke and re-enrol round trip', () => {
       await other.close();
       fs.rmSync(otherDir, { recursive: true, force: true });
     }
+  });
+
+  it('says which kiosk central does not know, and that a kiosk revoked before is revoked already', async () => {
+    const centralUrl = central?.url ?? '';
+    const options = { centralUrl, username: 'admin', password: ADMIN_PASSWORD };
+    await expect(revokeKiosk({ ...options, kioskNumber: '0999' })).rejects.toThrow(/找不到 0999 号机/);
+    const { kioskNumber } = await createApiClient({ baseUrl: centralUrl }).call(fleetApi.enrol, { body: { code: await createCode(centralUrl) } });
+    await revokeKiosk({ ...options, kioskNumber });
+    await expect(revokeKiosk({ ...options, kioskNumber })).rejects.toThrow(new RegExp(`${kioskNumber} 号机已经注销了`));
   });
 });

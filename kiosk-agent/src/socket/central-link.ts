@@ -1,4 +1,4 @@
-import { ContentPublished, type AgentEnrolment, type AgentToCentralEvents, type CentralToAgentEvents } from '@sunshine/contracts';
+import { kioskNamespace, type AgentEnrolment, type CentralToKioskEvents, type KioskHandshakeAuth, type KioskToCentralEvents } from '@sunshine/contracts';
 import type { Logger } from '@sunshine/service-kit';
 import { io, type Socket } from 'socket.io-client';
 
@@ -18,8 +18,9 @@ export function connectToCentral(options: {
   onPublished: (version: number) => void;
   onOnlineChange: (online: boolean) => void;
 }): CentralLink {
-  const socket: Socket<CentralToAgentEvents, AgentToCentralEvents> = io(new URL('/kiosk', options.centralUrl).toString(), {
-    auth: { token: options.enrolment.token },
+  const auth: KioskHandshakeAuth = { token: options.enrolment.token };
+  const socket: Socket<CentralToKioskEvents, KioskToCentralEvents> = io(new URL(kioskNamespace.path, options.centralUrl).toString(), {
+    auth,
     transports: ['websocket'],
     reconnectionDelayMax: 30_000,
     randomizationFactor: 0.5,
@@ -28,8 +29,10 @@ export function connectToCentral(options: {
   socket.on('disconnect', () => options.onOnlineChange(false));
   socket.on('connect_error', (err) => options.logger.debug({ err: err.message }, 'central unreachable'));
   socket.on('content:published', (payload) => {
-    const parsed = ContentPublished.safeParse(payload);
+    // Checked on receipt: the type says what central should send, not what arrived.
+    const parsed = kioskNamespace.toKiosk['content:published'].safeParse(payload);
     if (parsed.success) options.onPublished(parsed.data.version);
+    else options.logger.warn({ payload }, 'central pushed content:published with a payload this agent cannot read');
   });
   return {
     isOnline: () => socket.connected,

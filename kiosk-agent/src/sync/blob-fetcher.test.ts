@@ -10,7 +10,7 @@ import { fetchBlob } from './blob-fetcher';
 const blob = crypto.randomBytes(300_000);
 const sha = crypto.createHash('sha256').update(blob).digest('hex');
 
-/** A small real server for `/api/kiosk-api/blobs/:sha256` with Range; it can cut a download short or spoil it. */
+/** A small real server standing in for central's `syncApi.blob`, with Range; it can cut a download short or spoil it. */
 async function blobServer(mode: { cutAfter?: number; corrupt?: boolean }) {
   const ranges: string[] = [];
   const server = http.createServer((req, res) => {

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import { ApiCallError, createApiClient, syncApi } from '@sunshine/contracts';
 
 export interface BlobFetchOptions {
   centralUrl: string;
@@ -21,10 +22,26 @@ async function fileSha256(file: string): Promise<string> {
   return hash.digest('hex');
 }
 
+/** Central's answer for a blob, from byte `from` on; null when the kiosk already has every byte (416). */
+async function requestBlob(options: BlobFetchOptions, sha256: string, from: number): Promise<Response | null> {
+  const central = createApiClient({
+    baseUrl: options.centralUrl.replace(/\/+$/, ''),
+    fetch: options.fetch,
+    headers: () => ({ authorization: `Bearer ${options.token}`, ...(from > 0 ? { range: `bytes=${from}-` } : {}) }),
+    timeoutMs: 10 * 60_000,
+  });
+  try {
+    return await central.call(syncApi.blob, { params: { sha256 } });
+  } catch (err) {
+    if (err instanceof ApiCallError && err.status === 416) return null;
+    throw err;
+  }
+}
+
 /**
- * Fetches one content-addressed blob (photo, PDF, scan) from central's
- * `GET /api/kiosk-api/blobs/:sha256`. An interrupted download resumes from the bytes it
- * already has (`Range`); the blob is kept only once its sha256 matches its name.
+ * Fetches one content-addressed blob (photo, PDF, scan) from central's `syncApi.blob`. An
+ * interrupted download resumes from the bytes it already has (`Range`); the blob is kept
+ * only once its sha256 matches its name.
  */
 export async function fetchBlob(options: BlobFetchOptions, sha256: string): Promise<string> {
   if (!SHA256.test(sha256)) throw new Error(`not a sha256: ${sha256}`);
@@ -33,12 +50,8 @@ export async function fetchBlob(options: BlobFetchOptions, sha256: string): Prom
   fs.mkdirSync(options.dir, { recursive: true });
   const part = `${final}.part`;
   const have = fs.existsSync(part) ? fs.statSync(part).size : 0;
-  const res = await (options.fetch ?? fetch)(new URL(`/api/kiosk-api/blobs/${sha256}`, options.centralUrl), {
-    headers: { authorization: `Bearer ${options.token}`, ...(have > 0 ? { range: `bytes=${have}-` } : {}) },
-    signal: AbortSignal.timeout(10 * 60_000),
-  });
-  if (res.status === 416) await res.body?.cancel();
-  else if (res.status === 200 || res.status === 206) {
+  const res = await requestBlob(options, sha256, have);
+  if (res) {
     if (!res.body) throw new Error(`central sent no body for blob ${sha256}`);
     // 206 continues the part; a 200 is the whole blob from the start. Each chunk is written
     // as it arrives, so a cut connection leaves every byte received for the next attempt.
@@ -49,9 +62,6 @@ export async function fetchBlob(options: BlobFetchOptions, sha256: string): Prom
     } finally {
       fs.closeSync(fd);
     }
-  } else {
-    await res.body?.cancel();
-    throw new Error(`central answered ${res.status} for blob ${sha256}`);
   }
   const actual = await fileSha256(part);
   if (actual !== sha256) {

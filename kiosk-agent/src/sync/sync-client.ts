@@ -1,4 +1,4 @@
-import { SignedManifest, SyncHeader, type AgentEnrolment, type SyncManifest } from '@sunshine/contracts';
+import { createApiClient, SignedManifest, SYNC_PROTOCOL_VERSION, syncApi, SyncHeader, type AgentEnrolment, type SyncManifest } from '@sunshine/contracts';
 import type { Logger } from '@sunshine/service-kit';
 import type { ContentRow } from '../content/content-rows';
 import type { ContentStore } from '../content/content.store';
@@ -28,12 +28,16 @@ export interface SyncClientDeps {
  */
 export async function pullOnce(deps: SyncClientDeps): Promise<PullResult> {
   const since = deps.content.dataVersion().version;
-  const response = await (deps.fetch ?? fetch)(new URL(`/api/sync/changes?since=${since}`, deps.centralUrl), {
-    headers: { authorization: `Bearer ${deps.enrolment.token}` },
-    signal: AbortSignal.timeout(10 * 60_000),
+  const central = createApiClient({
+    baseUrl: deps.centralUrl.replace(/\/+$/, ''),
+    fetch: deps.fetch,
+    headers: () => ({ authorization: `Bearer ${deps.enrolment.token}` }),
+    timeoutMs: 10 * 60_000,
   });
+  // A refusal (`sync_protocol_unsupported`, `kiosk_revoked`…) throws central's plain words,
+  // which the heartbeat carries to the fleet screen as `lastSyncError`.
+  const response = await central.call(syncApi.changes, { query: { since, protocol: SYNC_PROTOCOL_VERSION } });
   if (response.status === 204) return { kind: 'up_to_date', version: since };
-  if (!response.ok) throw new Error(`central answered ${response.status} to a sync request`);
   const signed = SignedManifest.parse({
     manifest: Buffer.from(response.headers.get(SyncHeader.manifest) ?? '', 'base64').toString('utf8'),
     signature: response.headers.get(SyncHeader.signature) ?? '',

@@ -1,5 +1,5 @@
-import type { AgentEnrolment } from '@sunshine/contracts';
-import { getCentralHealth } from '../central-client';
+import { ApiCallError, SYNC_PROTOCOL_VERSION, syncApi, type AgentEnrolment } from '@sunshine/contracts';
+import { connectCentral, getCentralHealth } from '../central-client';
 import { describeFetchError } from '../errors';
 import { fail, pass, skip, type CheckResult } from './check';
 
@@ -9,7 +9,7 @@ export interface CentralCheck {
   serverDate: Date | null;
 }
 
-/** Central answers `GET /api/health`; its `Date` header feeds the clock check. */
+/** Central answers `healthApi.health`; its `Date` header feeds the clock check. */
 export async function checkCentral(centralUrl: string): Promise<CentralCheck> {
   const title = '中心服务器 central';
   try {
@@ -25,22 +25,29 @@ export async function checkCentral(centralUrl: string): Promise<CentralCheck> {
   }
 }
 
-/** Central still accepts this kiosk's token (a revoked kiosk gets 403). */
+/** Central still accepts this kiosk's token, and serves the sync protocol it speaks (a revoked kiosk gets 403 `kiosk_revoked`). */
 export async function checkCredential(centralUrl: string, enrolment: AgentEnrolment, since: number | null): Promise<CheckResult> {
   const title = '凭证 credential';
   if (since === null) return skip('credential', title, 'not checked: central is not reachable');
-  let response: Response;
+  const central = connectCentral(centralUrl, { headers: () => ({ authorization: `Bearer ${enrolment.token}` }) });
   try {
-    response = await fetch(new URL(`/api/sync/changes?since=${since}`, centralUrl), {
-      headers: { authorization: `Bearer ${enrolment.token}` },
-      signal: AbortSignal.timeout(15_000),
-    });
+    const response = await central.api.call(syncApi.changes, { query: { since, protocol: SYNC_PROTOCOL_VERSION } });
+    await response.body?.cancel();
   } catch (err) {
-    return fail('credential', title, describeFetchError(centralUrl, err), 'Check the network, then run check again.');
+    if (!(err instanceof ApiCallError)) throw err;
+    const kiosk = enrolment.kioskNumber;
+    switch (err.code) {
+      case 'network':
+        return fail('credential', title, describeFetchError(centralUrl, central.noAnswer() ?? err), 'Check the network, then run check again.');
+      case 'kiosk_revoked':
+        return fail('credential', title, `central has revoked kiosk ${kiosk}`, `Ask the county for a re-enrolment code for kiosk ${kiosk}, then: kiosk-provision re-enrol --code CODE`);
+      case 'unauthorized':
+        return fail('credential', title, `central does not know kiosk ${kiosk}'s credential (another central, or its data was reset?)`, "Ask the county for a new kiosk's code, then: kiosk-provision re-enrol --fresh-data --code CODE");
+      case 'sync_protocol_unsupported':
+        return fail('credential', title, err.message, 'This kiosk and central speak different sync protocols: update the older of the two.');
+      default:
+        return fail('credential', title, `central answered HTTP ${err.status} (${err.code}) to a sync request`, 'Tell the county IT: central cannot serve sync right now.');
+    }
   }
-  await response.body?.cancel();
-  if (response.status === 403) return fail('credential', title, `central has revoked kiosk ${enrolment.kioskNumber}`, `Ask the county for a re-enrolment code for kiosk ${enrolment.kioskNumber}, then: kiosk-provision re-enrol --code CODE`);
-  if (response.status === 401) return fail('credential', title, `central does not know kiosk ${enrolment.kioskNumber}'s credential (another central, or its data was reset?)`, "Ask the county for a new kiosk's code, then: kiosk-provision re-enrol --fresh-data --code CODE");
-  if (!response.ok) return fail('credential', title, `central answered HTTP ${response.status} to a sync request`, 'Tell the county IT: central cannot serve sync right now.');
   return pass('credential', title, `central accepts kiosk ${enrolment.kioskNumber}'s credential`);
 }
