@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createLogger, listen, type Logger } from '@sunshine/service-kit';
 import { generateCounty } from '@sunshine/synthetic-county';
-import { ApiCallError, fleetApi, staffApi, type ApiClient, type CountyManifest, type CreateStaffRequest, type StaffSession } from '@sunshine/contracts';
+import { ApiCallError, auditApi, fleetApi, staffApi, type ApiClient, type AuditLogEntry, type CountyManifest, type CreateStaffRequest, type StaffSession } from '@sunshine/contracts';
 import { buildCentral } from '../src/app';
 import { loadConfig } from '../src/config';
 import { openDatabase, type Db } from '../src/platform/database';
@@ -104,6 +104,11 @@ const urlOfCentral = (central: string | { url: string }) => (typeof central === 
 export async function staffClient(central: string | { url: string }, username: string, password: string): Promise<ApiClient> {
   const baseUrl = urlOfCentral(central);
   return apiClient(baseUrl, { cookie: await loginAs(baseUrl, username, password) });
+}
+
+/** The audit log as the seeded admin reads it, newest first; logging in adds an `auth.login` entry first. */
+export async function readAuditLog(central: string | { url: string }, limit = 500): Promise<AuditLogEntry[]> {
+  return (await (await adminApiClient(urlOfCentral(central))).call(auditApi.list, { query: { limit } })).items;
 }
 
 /** Makes a staff account as the seeded admin; throws the refusal (`username_taken`…) when central does not. */

@@ -4,7 +4,7 @@ import zlib from 'node:zlib';
 import { type ApiClient, healthApi, importsApi, makeIdNumber, syncApi, SyncChange } from '@sunshine/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiClient, loginAs, refusal } from './factories';
-import { adminClient, startTestCentral, type TestCentral } from './harness';
+import { createStaffAccount, startTestCentral, type TestCentral } from './harness';
 import { approveImport, uploadFile, type UploadQuery } from './import-support';
 
 const HEADER = 'id,programCode,recipientName,idNumber,villageCode,amountFen,period,paidDate,department';
@@ -21,9 +21,8 @@ describe('a correction import (更正 in bulk)', () => {
 
   beforeAll(async () => {
     central = await startTestCentral();
-    const admin = await adminClient(central.url);
-    await admin.post('/api/staff', { username: 'minzheng', displayName: '民政发布员', role: 'publisher', department: '县民政局', password: 'publisher-password' });
-    await admin.post('/api/staff', { username: 'shenhe', displayName: '审核员', role: 'reviewer', password: 'reviewer-password' });
+    await createStaffAccount(central, { username: 'minzheng', displayName: '民政发布员', role: 'publisher', department: '县民政局', password: 'publisher-password' });
+    await createStaffAccount(central, { username: 'shenhe', displayName: '审核员', role: 'reviewer', password: 'reviewer-password' });
     publisher = apiClient(central.url, { cookie: await loginAs(central.url, 'minzheng', 'publisher-password') });
     reviewer = apiClient(central.url, { cookie: await loginAs(central.url, 'shenhe', 'reviewer-password') });
     kiosk = apiClient(central.url, { token: (await central.enrol()).token });

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiClient, countyRows, loginAs, refusal } from './factories';
-import { adminClient, startTestCentral, type TestCentral } from './harness';
+import { createStaffAccount, startTestCentral, type TestCentral } from './harness';
 import { approveImport, uploadFile, XLSX_TYPE } from './import-support';
 
 const HEADER = 'id,programCode,recipientName,idNumber,villageCode,amountFen,period,paidDate,department';
@@ -43,12 +43,11 @@ describe('a CSV saved by Excel in any of the accepted encodings', () => {
 
   beforeAll(async () => {
     central = await startTestCentral();
-    const admin = await adminClient(central.url);
     const accounts = [
       { username: 'minzheng', displayName: '民政发布员', role: 'publisher', department: '县民政局', password: 'publisher-password' },
       { username: 'shenhe', displayName: '审核员', role: 'reviewer', password: 'reviewer-password' },
-    ];
-    for (const a of accounts) expect((await admin.post('/api/staff', a)).status).toBe(201);
+    ] as const;
+    for (const a of accounts) await createStaffAccount(central, a);
     publisher = apiClient(central.url, { cookie: await loginAs(central.url, 'minzheng', 'publisher-password') });
     reviewer = apiClient(central.url, { cookie: await loginAs(central.url, 'shenhe', 'reviewer-password') });
     village = countyRows(`${central.dir}/county`, 'villages')[0]?.code ?? '';

@@ -1,19 +1,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { type ApiClient, AuditLogEntry, healthApi, importsApi, makeIdNumber, Page, syncApi, SyncChange } from '@sunshine/contracts';
+import { healthApi, importsApi, makeIdNumber, SyncChange, syncApi, type ApiClient } from '@sunshine/contracts';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiClient, type client, loginAs, refusal } from './factories';
-import { adminApiClient, adminClient, startTestCentral, type TestCentral } from './harness';
+import { apiClient, loginAs, refusal } from './factories';
+import { adminApiClient, createStaffAccount, readAuditLog, startTestCentral, type TestCentral } from './harness';
 import { approveImport, importReport, uploadFile, XLSX_TYPE } from './import-support';
 
 const HEADER = 'id,programCode,recipientName,idNumber,villageCode,amountFen,period,paidDate,department';
 
 describe('import, review, correct and withdraw', () => {
   let central: TestCentral;
-  let admin: ReturnType<typeof client>;
   let publisher: ApiClient;
   let reviewer: ApiClient;
   let otherPublisher: ApiClient;
@@ -30,13 +29,12 @@ describe('import, review, correct and withdraw', () => {
 
   beforeAll(async () => {
     central = await startTestCentral();
-    admin = await adminClient(central.url);
     const accounts = [
       { username: 'minzheng', displayName: '民政发布员', role: 'publisher', department: '县民政局', password: 'publisher-password' },
       { username: 'nongye', displayName: '农业发布员', role: 'publisher', department: '县农业农村局', password: 'publisher-password' },
       { username: 'shenhe', displayName: '审核员', role: 'reviewer', password: 'reviewer-password' },
-    ];
-    for (const a of accounts) expect((await admin.post('/api/staff', a)).status).toBe(201);
+    ] as const;
+    for (const a of accounts) await createStaffAccount(central, a);
     publisher = apiClient(central.url, { cookie: await loginAs(central.url, 'minzheng', 'publisher-password') });
     otherPublisher = apiClient(central.url, { cookie: await loginAs(central.url, 'nongye', 'publisher-password') });
     reviewer = apiClient(central.url, { cookie: await loginAs(central.url, 'shenhe', 'reviewer-password') });
@@ -194,8 +192,7 @@ describe('import, review, correct and withdraw', () => {
   });
 
   it('keeps every import step in the audit log', async () => {
-    const res = await admin.get('/api/audit?limit=200');
-    const actions = Page(AuditLogEntry).parse(await res.json()).items.map((e) => e.action);
+    const actions = (await readAuditLog(central, 200)).map((e) => e.action);
     expect(actions).toEqual(expect.arrayContaining(['import.upload', 'import.approve', 'record.correct', 'record.withdraw']));
   });
 });
@@ -210,7 +207,7 @@ describe('project imports', () => {
 
   beforeAll(async () => {
     central = await startTestCentral();
-    await (await adminClient(central.url)).post('/api/staff', { username: 'shuili', displayName: '水利发布员', role: 'publisher', department: '县水利局', password: 'publisher-password' });
+    await createStaffAccount(central, { username: 'shuili', displayName: '水利发布员', role: 'publisher', department: '县水利局', password: 'publisher-password' });
     admin = await adminApiClient(central.url);
     publisher = apiClient(central.url, { cookie: await loginAs(central.url, 'shuili', 'publisher-password') });
     village = fs.readFileSync(path.join(central.dir, 'county', 'villages.csv'), 'utf8').split('\n')[1]?.split(',')[0] ?? '';

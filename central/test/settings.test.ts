@@ -1,7 +1,7 @@
 import { kioskApi } from '@sunshine/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiClient, buildIntake, client, loginAs } from './factories';
-import { adminClient, startTestCentral, type TestCentral } from './harness';
+import { adminClient, createStaffAccount, startTestCentral, type TestCentral } from './harness';
 
 describe('complaint category settings', () => {
   let central: TestCentral;
@@ -35,7 +35,7 @@ describe('complaint category settings', () => {
     const seven = Array.from({ length: 7 }, (_, i) => ({ ...one, code: `c_${'abcdefg'[i]}` }));
     expect((await admin.put('/api/settings/complaint-categories', seven)).status).toBe(400);
     expect((await admin.put('/api/settings/complaint-categories', [one, one])).status).toBe(400);
-    await admin.post('/api/staff', { username: 'viewer', displayName: '查看员', role: 'viewer', password: 'viewer-password' });
+    await createStaffAccount(central, { username: 'viewer', displayName: '查看员', role: 'viewer', password: 'viewer-password' });
     const viewer = client(central.url, { cookie: await loginAs(central.url, 'viewer', 'viewer-password') });
     expect((await viewer.put('/api/settings/complaint-categories', [one])).status).toBe(403);
     expect(await (await admin.get('/api/settings/complaint-categories')).json()).toEqual(before);

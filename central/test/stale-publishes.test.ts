@@ -2,7 +2,7 @@ import path from 'node:path';
 import { importsApi, makeIdNumber, type ApiClient, type StaffSession } from '@sunshine/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiClient, countyRows, loginAs, refusal } from './factories';
-import { adminClient, startTestCentral, type TestCentral } from './harness';
+import { createStaffAccount, startTestCentral, type TestCentral } from './harness';
 import { approveImport, importReport, uploadFile, type UploadQuery } from './import-support';
 import { storeSnapshot } from './store-snapshot';
 
@@ -50,14 +50,13 @@ describe('an approval re-checks, in its transaction, the records it was computed
   beforeAll(async () => {
     central = await startTestCentral();
     village = countyRows(path.join(central.dir, 'county'), 'villages')[0]?.code ?? '';
-    const admin = await adminClient(central.url);
     const accounts = [
       { ...MINZHENG, password: 'publisher-password' },
       { username: 'nongye', displayName: '农业发布员', role: 'publisher', department: '县农业农村局', password: 'publisher-password' },
       { username: 'shenhe', displayName: '审核员', role: 'reviewer', password: 'reviewer-password' },
-    ];
+    ] as const;
     for (const a of accounts) {
-      expect((await admin.post('/api/staff', a)).status).toBe(201);
+      await createStaffAccount(central, a);
       staff[a.username] = apiClient(central.url, { cookie: await loginAs(central.url, a.username, a.password) });
     }
     reviewer = as('shenhe');

@@ -1,7 +1,7 @@
-import { AuditLogEntry, Page, kioskApi, ticketsApi, urlOf, type ApiClient, type TicketAction } from '@sunshine/contracts';
+import { auditApi, kioskApi, ticketsApi, urlOf, type ApiClient, type TicketAction } from '@sunshine/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiClient, buildIntake, loginAs, refusal } from './factories';
-import { adminApiClient, adminClient, startTestCentral, type TestCentral } from './harness';
+import { adminApiClient, adminClient, createStaffAccount, readAuditLog, startTestCentral, type TestCentral } from './harness';
 
 describe('staff ticket handling', () => {
   let central: TestCentral;
@@ -22,7 +22,7 @@ describe('staff ticket handling', () => {
       const contact = seq === 1 ? { name: '王建国', phone: '13800001111' } : undefined;
       expect(await kiosk.call(kioskApi.deliverComplaint, { body: buildIntake(kioskNumber, seq, { text: `反映${seq}`, contact }) })).toMatchObject({ duplicate: false });
     }
-    await (await adminClient(central.url)).post('/api/staff', { username: 'viewer', displayName: '查看员', role: 'viewer', password: 'viewer-password' });
+    await createStaffAccount(central, { username: 'viewer', displayName: '查看员', role: 'viewer', password: 'viewer-password' });
   });
   afterAll(() => central.close());
 
@@ -133,11 +133,9 @@ describe('staff ticket handling', () => {
   });
 
   it('records each handling step in the audit log, still intact', async () => {
-    const staff = await adminClient(central.url);
-    const log = Page(AuditLogEntry).parse(await (await staff.get('/api/audit?limit=200')).json());
-    const actions = log.items.map((e) => e.action);
+    const actions = (await readAuditLog(central, 200)).map((e) => e.action);
     expect(actions).toEqual(expect.arrayContaining(['ticket.status', 'ticket.assign', 'ticket.reply', 'ticket.create', 'ticket.view-contact']));
-    expect(await (await staff.get('/api/audit/verify')).json()).toMatchObject({ ok: true });
+    expect(await admin.call(auditApi.verify)).toMatchObject({ ok: true });
   });
 
   it('lists breached and due-soon tickets', async () => {

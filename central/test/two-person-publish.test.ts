@@ -1,8 +1,8 @@
 import path from 'node:path';
-import { type ApiClient, AuditLogEntry, healthApi, importsApi, makeIdNumber, Page } from '@sunshine/contracts';
+import { type ApiClient, auditApi, healthApi, importsApi, makeIdNumber } from '@sunshine/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiClient, client, countyRows, loginAs, refusal } from './factories';
-import { adminCookie, startTestCentral, type TestCentral } from './harness';
+import { apiClient, countyRows, loginAs, refusal } from './factories';
+import { adminCookie, createStaffAccount, startTestCentral, type TestCentral } from './harness';
 import { approveImport, importReport, uploadFile } from './import-support';
 import { storeSnapshot } from './store-snapshot';
 
@@ -10,7 +10,6 @@ const NOTICE_HEADER = 'id,title,body,category,scopeCode,publishDate,expiryDate';
 
 describe('two people publish', () => {
   let central: TestCentral;
-  let admin: ReturnType<typeof client>;
   let adminApi: ApiClient;
   let otherAdmin: ApiClient;
   let reviewer: ApiClient;
@@ -25,7 +24,7 @@ describe('two people publish', () => {
   };
   const correctPayment = (changes: Record<string, string | number>, reason: string) =>
     adminApi.call(importsApi.correctRecord, { params: { table: 'payments', id: payment.id ?? '' }, body: { changes, reason } });
-  const auditActions = async () => Page(AuditLogEntry).parse(await (await admin.get('/api/audit?limit=500')).json()).items;
+  const auditActions = async () => (await adminApi.call(auditApi.list, { query: { limit: 500 } })).items;
 
   /** `act` is refused with 403 `two_person_rule` in plain Chinese, and the store is exactly as it was. */
   const expectTwoPersonRefusal = async (act: () => Promise<unknown>) => {
@@ -40,13 +39,12 @@ describe('two people publish', () => {
     village = countyRows(countyDir, 'villages')[0]?.code ?? '';
     payment = countyRows(countyDir, 'payments').find((p) => p.department === '县民政局') ?? {};
     const adminSession = await adminCookie(central.url);
-    admin = client(central.url, { cookie: adminSession });
     adminApi = apiClient(central.url, { cookie: adminSession });
     const accounts = [
       { username: 'admin2', displayName: '第二管理员', role: 'admin', password: 'second-admin-password' },
       { username: 'shenhe', displayName: '审核员', role: 'reviewer', password: 'reviewer-password' },
-    ];
-    for (const a of accounts) expect((await admin.post('/api/staff', a)).status).toBe(201);
+    ] as const;
+    for (const a of accounts) await createStaffAccount(central, a);
     otherAdmin = apiClient(central.url, { cookie: await loginAs(central.url, 'admin2', 'second-admin-password') });
     reviewer = apiClient(central.url, { cookie: await loginAs(central.url, 'shenhe', 'reviewer-password') });
   });
