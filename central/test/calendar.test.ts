@@ -1,4 +1,4 @@
-import { ApiError, AuditLogEntry, fleetApi, FleetList, type HolidayCalendar, HolidayCalendarList, Page, StaffTicketDetail, urlOf } from '@sunshine/contracts';
+import { ApiError, fleetApi, FleetList, type HolidayCalendar, HolidayCalendarList, StaffTicketDetail, statisticsApi, urlOf } from '@sunshine/contracts';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSettingsRepository } from '../src/settings/settings.repository';
@@ -6,7 +6,7 @@ import { createAudited } from '../src/platform/unit-of-work';
 import { loadHolidayCalendars } from '../src/calendar/holiday-calendars';
 import { loadCalendarFiles } from '../src/calendar/holidays-file';
 import { client, loginAs } from './factories';
-import { adminClient, startTestCentral, type TestCentral } from './harness';
+import { adminApiClient, adminClient, createStaffAccount, readAuditLog, startTestCentral, type TestCentral } from './harness';
 
 const MISSING_2027 = '缺少 2027 年节假日安排，期限按普通周末计算，请管理员导入';
 
@@ -41,9 +41,14 @@ describe('working-day calendars', () => {
     expect(logLines.map((l) => (JSON.parse(l) as { msg: string }).msg)).toContain(MISSING_2027);
     const staff = await admin();
     expect(FleetList.parse(await (await staff.get(urlOf(fleetApi.listKiosks, { query: {} }))).json()).warnings).toEqual([{ kind: 'holiday_calendar_missing', year: 2027, message: MISSING_2027 }]);
-    for (const path of ['/api/stats/complaints', '/api/stats/deadlines', '/api/stats/usage', '/api/stats/progress?period=2026-11']) {
-      expect(((await (await staff.get(path)).json()) as { warnings: unknown }).warnings, path).toEqual([{ kind: 'holiday_calendar_missing', year: 2027, message: MISSING_2027 }]);
-    }
+    const api = await adminApiClient(central.url);
+    const statistics = [
+      await api.call(statisticsApi.complaints, { query: {} }),
+      await api.call(statisticsApi.deadlines, { query: {} }),
+      await api.call(statisticsApi.usage, { query: {} }),
+      await api.call(statisticsApi.progress, { query: { period: '2026-11' } }),
+    ];
+    for (const answer of statistics) expect(answer.warnings).toEqual([{ kind: 'holiday_calendar_missing', year: 2027, message: MISSING_2027 }]);
     clock = new Date('2026-09-15T02:00:00Z'); // both years shipped, and 2027 not yet due
     expect(FleetList.parse(await (await (await admin()).get(urlOf(fleetApi.listKiosks, { query: {} }))).json()).warnings).toEqual([]);
   });
@@ -62,15 +67,14 @@ describe('working-day calendars', () => {
     const otherYear = await staff.put('/api/settings/holiday-calendars/2028', county2027);
     expect([otherYear.status, ApiError.parse(await otherYear.json()).error.message]).toEqual([400, '文件里是 2027 年的安排，不是要导入的 2028 年']);
     expect((await staff.put('/api/settings/holiday-calendars/2027', { year: 2027 })).status).toBe(400);
-    await staff.post('/api/staff', { username: 'viewer', displayName: '查看员', role: 'viewer', password: 'viewer-password' });
+    await createStaffAccount(central, { username: 'viewer', displayName: '查看员', role: 'viewer', password: 'viewer-password' });
     const viewer = client(central.url, { cookie: await loginAs(central.url, 'viewer', 'viewer-password') });
     expect((await viewer.put('/api/settings/holiday-calendars/2027', county2027)).status).toBe(403);
 
     expect(await (await staff.get('/api/settings/holiday-calendars')).json()).toEqual(before);
     expect((await staff.get('/api/settings/holiday-calendars/2027')).status).toBe(404);
     expect(await central.db.selectFrom('settings').select('key').where('key', 'like', 'holiday_calendar:%').execute()).toEqual([]);
-    const audit = Page(AuditLogEntry).parse(await (await staff.get('/api/audit?limit=500')).json());
-    expect(audit.items.filter((e) => e.action === 'settings.holiday-calendar')).toEqual([]);
+    expect((await readAuditLog(central)).filter((e) => e.action === 'settings.holiday-calendar')).toEqual([]);
   });
 
   it('uses a year an admin loads for every deadline, keeps it for the next start and stops warning about it', async () => {
@@ -89,8 +93,7 @@ describe('working-day calendars', () => {
     expect(list.years.map((y) => [y.year, y.origin])).toEqual([[2025, 'shipped'], [2026, 'shipped'], [2027, 'imported']]);
     expect(list.years.at(-1)).toMatchObject({ holidayDays: 3, workdays: 1, importedBy: 'admin', importedAt: clock.toISOString() });
     expect(await (await staff.get('/api/settings/holiday-calendars/2027')).json()).toEqual(county2027);
-    const audit = Page(AuditLogEntry).parse(await (await staff.get('/api/audit?limit=500')).json());
-    expect(audit.items.find((e) => e.action === 'settings.holiday-calendar')).toMatchObject({ actor: 'admin', target: '2027' });
+    expect((await readAuditLog(central)).find((e) => e.action === 'settings.holiday-calendar')).toMatchObject({ actor: 'admin', target: '2027' });
 
     // What the next start reads: the shipped files, then the stored years in their place.
     const restarted = await loadHolidayCalendars({ settings: createSettingsRepository(central.db), audited: createAudited(central.db, () => clock), now: () => clock }, loadCalendarFiles(undefined));
