@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { ApiCallError, type ApiClient, fleetApi, importsApi, makeIdNumber, StaffTicketDetail } from '@sunshine/contracts';
+import { ApiCallError, type ApiClient, fleetApi, importsApi, makeIdNumber, staffApi, StaffTicketDetail } from '@sunshine/contracts';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAuditRepository } from '../src/audit/audit.repository';
@@ -8,7 +8,7 @@ import { createKioskRepository } from '../src/fleet/kiosks.repository';
 import { verifyAuditChain, type ChainedAuditEntry } from '../src/audit/audit-chain';
 import { createEnrolmentCode, newEnrolmentCode } from '../src/fleet/enrolment.service';
 import { apiClient, buildIntake, client, countyRows, loginAs } from './factories';
-import { adminApiClient, adminClient, createStaffAccount, startTestCentral, type TestCentral } from './harness';
+import { adminApiClient, adminClient, createStaffAccount, staffClient, startTestCentral, type TestCentral } from './harness';
 import { approveImport, importReport, uploadFile } from './import-support';
 import { storeSnapshot } from './store-snapshot';
 
@@ -111,15 +111,16 @@ describe('a staff action and its audit entry commit together', () => {
   });
 
   it('creates, disables and resets a staff account only with its audit entry; the account keeps working meanwhile', async () => {
-    const account = { username: 'banli', displayName: '办理员', role: 'handler', password: 'handler-password' };
-    await expectUndoneWithoutAudit('staff.create', () => admin.post('/api/staff', account));
-    expect((await admin.post('/api/staff', account)).status).toBe(201);
+    const account = { username: 'banli', displayName: '办理员', role: 'handler', password: 'handler-password' } as const;
+    const disable = () => adminApi.call(staffApi.updateAccount, { params: { username: 'banli' }, body: { disabled: true, password: 'another-password' } });
+    await expectUndoneWithoutAudit('staff.create', () => adminApi.call(staffApi.createAccount, { body: account }));
+    await adminApi.call(staffApi.createAccount, { body: account });
     const handler = client(central.url, { cookie: await loginAs(central.url, 'banli', 'handler-password') });
 
-    await expectUndoneWithoutAudit('staff.update', () => admin.patch('/api/staff/banli', { disabled: true, password: 'another-password' }));
+    await expectUndoneWithoutAudit('staff.update', disable);
     expect((await handler.get('/api/tickets')).status).toBe(200);
 
-    expect((await admin.patch('/api/staff/banli', { disabled: true, password: 'another-password' })).status).toBe(204);
+    await disable();
     expect(await lastEntry()).toMatchObject({ actor: 'admin', action: 'staff.update', target: 'banli', details: { passwordReset: true, disabled: true } });
     expect((await handler.get('/api/tickets')).status).toBe(401);
   });
@@ -152,7 +153,7 @@ describe('a staff action and its audit entry commit together', () => {
     expect((await client(central.url, { token: kiosk.token }).post('/api/kiosk-api/complaints', intake)).status).toBe(201);
     const notice = `id,title,body,category,scopeCode,publishDate,expiryDate\natomic-n2,公示,正文,village,${village},2026-10-01,`;
     const { importId } = await uploadFile(publisher, { type: 'notices' }, notice);
-    const session = client(central.url, { cookie: await loginAs(central.url, 'shenhe', 'reviewer-password') });
+    const session = await staffClient(central, 'shenhe', 'reviewer-password');
     const categories = await (await admin.get('/api/settings/complaint-categories')).json();
     const otherVillage = countyRows(path.join(central.dir, 'county'), 'villages')[1]?.code;
 
@@ -165,13 +166,13 @@ describe('a staff action and its audit entry commit together', () => {
       ['kiosk.re-enrolment-code', () => adminApi.call(fleetApi.createReEnrolmentCode, { params: { kioskNumber: kiosk.kioskNumber }, body: { ttlHours: 1 } })],
       ['ticket.create', () => admin.post('/api/tickets', { channel: 'phone', category: 'other', text: '路灯坏了' })],
       ['ticket.view-contact', () => admin.get(`/api/tickets/${intake.ticketNumber}`)],
-      ['auth.login', () => client(central.url).post('/api/auth/login', { username: 'shenhe', password: 'reviewer-password' })],
-      ['auth.logout', () => session.post('/api/auth/logout', {})],
+      ['auth.login', () => apiClient(central.url).call(staffApi.login, { body: { username: 'shenhe', password: 'reviewer-password' } })],
+      ['auth.logout', () => session.call(staffApi.logout)],
       ['settings.complaint-categories', () => admin.put('/api/settings/complaint-categories', [{ code: 'land', name: '土地问题', acknowledgeDays: 3, replyDays: 20 }])],
     ];
     for (const [action, act] of actions) await expectUndoneWithoutAudit(action, act);
     expect(await (await admin.get('/api/settings/complaint-categories')).json()).toEqual(categories);
-    expect((await session.get('/api/auth/me')).status).toBe(200);
+    expect(await session.call(staffApi.me)).toMatchObject({ username: 'shenhe' });
     expect((await client(central.url, { token: kiosk.token }).get(`/api/kiosk-api/tickets/${intake.ticketNumber}`)).status).toBe(200);
   });
 
