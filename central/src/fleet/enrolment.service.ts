@@ -12,7 +12,7 @@ export interface EnrolmentDeps {
   now: () => Date;
 }
 
-export interface EnrolmentCodeOptions {
+interface EnrolmentCodeOptions {
   kioskName?: string;
   /** The new kiosk's village. */
   villageCode?: string;

@@ -5,8 +5,6 @@ import type { Db } from '../platform/database';
 import type { HeartbeatTable } from '../platform/schema';
 import type { HeartbeatStore, StoredHeartbeat } from './fleet.ports';
 
-export type { StoredHeartbeat } from './fleet.ports';
-
 // SQLite allows 32766 bound parameters; 500 kiosks a query stays far below.
 const BATCH = 500;
 

@@ -3,8 +3,6 @@ import type { EnrolmentCodeTable, KioskTable } from '../platform/schema';
 import { inTransaction } from '../platform/transaction';
 import type { EnrolmentCodeRecord, EnrolmentCodeStore, KioskCredentials, KioskListItem, KioskRecord, KioskStore } from './fleet.ports';
 
-export type { EnrolmentCodeRecord, KioskListItem, KioskRecord } from './fleet.ports';
-
 const toEnrolmentCode = (r: EnrolmentCodeTable): EnrolmentCodeRecord => ({
   codeHash: r.code_hash,
   kioskName: r.kiosk_name,

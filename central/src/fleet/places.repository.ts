@@ -3,8 +3,6 @@ import { z } from 'zod';
 import type { Db } from '../platform/database';
 import type { PlaceLookup, VillagePlace } from './fleet.ports';
 
-export type { VillagePlace } from './fleet.ports';
-
 export interface PlaceRepository extends PlaceLookup {
   /**
    * Where a complaint subject is: its village code, or a notice's or project's scope code

@@ -11,8 +11,6 @@ export interface ContentRow {
   data: Record<string, unknown>;
 }
 
-export type { ContentChange, PublishedVersion } from './sync.ports';
-
 // SQLite allows 32766 bound parameters; 5 per row keeps a batch well under it.
 const BATCH = 2000;
 

@@ -3,11 +3,11 @@ import { planSync } from './sync-plan';
 import type { PublishedVersion, PublishedVersions } from './sync.ports';
 
 /** The sync protocol versions central serves; a kiosk speaking another is refused before anything is built. */
-export const SERVED_SYNC_PROTOCOLS: readonly number[] = [SYNC_PROTOCOL_VERSION];
+const SERVED_SYNC_PROTOCOLS: readonly number[] = [SYNC_PROTOCOL_VERSION];
 
-export type SyncAnswer = { kind: 'up_to_date'; version: number } | { kind: 'body'; file: string; signed: SignedManifest };
+type SyncAnswer = { kind: 'up_to_date'; version: number } | { kind: 'body'; file: string; signed: SignedManifest };
 
-export interface SyncServiceDeps {
+interface SyncServiceDeps {
   versions: PublishedVersions;
   /** The signed body of changes (from, to], built once and kept on disk. */
   bodies: { get(from: number, to: PublishedVersion): Promise<{ file: string; signed: SignedManifest }> };
