@@ -1,31 +1,31 @@
 import fs from 'node:fs';
 import { createServer, type Server as HttpServer } from 'node:http';
 import path from 'node:path';
-import type { AgentHealth, AgentToUiEvents, PrinterState, UiToAgentEvents } from '@sunshine/contracts';
+import { agentVillagerApi, type AgentHealth, type AgentToUiEvents, type PrinterState, type UiToAgentEvents } from '@sunshine/contracts';
 import { errorHandler, notFoundHandler, type Logger } from '@sunshine/service-kit';
 import express from 'express';
 import { Server } from 'socket.io';
+import { complaintsRoutes } from './complaints/complaints.routes';
 import type { AgentConfig } from './config';
-import { createContentStore, type ContentStore } from './content/content.store';
-import { openDatabase } from './platform/database';
-import { placeVillage } from './place/kiosk-place';
-import { createUsageCounters } from './health/usage';
-import { readEnrolment } from './enrolment-file';
 import { contentRoutes } from './content/content.routes';
+import { createContentStore, type ContentStore } from './content/content.store';
+import { readEnrolment } from './enrolment-file';
 import { healthRoutes } from './health/health.routes';
-import { uiRoutes } from './ui/ui.routes';
-import { staffRoutes } from './staff/staff.routes';
-import { villagerRoutes } from './complaints/complaints.routes';
-import { createPrinting } from './printing/index';
-import { receiptSources } from './receipt-sources';
+import { createHealth } from './health/health.service';
+import { createUsageCounters } from './health/usage';
+import { paymentsRoutes } from './payments/payments.routes';
+import { openDatabase } from './platform/database';
+import { createPrinting } from './printing';
 import { createServices, type Services } from './services';
-import { createSpeech } from './speech/index';
+import { createSpeech } from './speech';
+import { staffRoutes } from './staff/staff.routes';
 import { connectToCentral, type CentralLink } from './socket/central-link';
 import { fetchMissingBlobs } from './sync/blob-fetcher';
 import { startComplaintForwarder, type ComplaintForwarder } from './sync/complaint-forwarder';
 import { startHeartbeats } from './sync/heartbeat';
 import { pullOnce } from './sync/sync-client';
 import { startSyncScheduler } from './sync/sync-scheduler';
+import { uiRoutes } from './ui/ui.routes';
 
 export interface Agent {
   server: HttpServer;
@@ -55,18 +55,20 @@ export function buildAgent(config: AgentConfig, logger: Logger): Agent {
 
   const app = express();
   app.disable('x-powered-by');
-  app.use('/api/complaints', express.json({ limit: COMPLAINT_BODY_LIMIT }));
+  app.use(agentVillagerApi.createComplaint.path, express.json({ limit: COMPLAINT_BODY_LIMIT }));
   app.use(express.json({ limit: BODY_LIMIT }));
   const server = createServer(app);
   const io = new Server<UiToAgentEvents, AgentToUiEvents>(server, { serveClient: false });
 
   let link: CentralLink | undefined;
   let forwarder: ComplaintForwarder | undefined;
+  const blobDir = path.join(config.dataDir, 'blobs');
   const services = createServices({
     db,
     enrolment,
     centralUrl,
     villageOverride: config.villageCode,
+    blobDir,
     onComplaintQueued: () => {
       announce();
       void forwarder?.kick();
@@ -78,30 +80,25 @@ export function buildAgent(config: AgentConfig, logger: Logger): Agent {
     paperMm: config.paperMm,
     kiosk: { number: enrolment?.kioskNumber ?? null, name: enrolment?.name ?? null },
     dataVersion: () => content.dataVersion(),
-    sources: receiptSources(services),
+    sources: services.receiptSources,
     logger,
     onPrinterStateChange: () => announce(),
   });
   const printerState = (): PrinterState => printing.printerState();
   const outboxPending = () => services.complaints.counts().pending;
-  const health = (): AgentHealth => {
-    const data = content.dataVersion();
-    return {
-      kioskNumber: enrolment?.kioskNumber ?? null,
-      kioskName: enrolment?.name ?? null,
-      village: placeVillage(services.place()),
-      dataVersion: data.version,
-      dataUpdatedAt: data.publishedAt,
-      online: link?.isOnline() ?? false,
-      printer: { state: printerState() },
-      outboxPending: outboxPending(),
-    };
-  };
+  const health = createHealth({
+    kiosk: { number: enrolment?.kioskNumber ?? null, name: enrolment?.name ?? null },
+    place: services.place.place,
+    dataVersion: () => content.dataVersion(),
+    online: () => link?.isOnline() ?? false,
+    printerState,
+    outboxPending,
+  });
   const announce = () => io.emit('status:changed', health());
   // Screens read "this village" when they load; this tells an open UI that it changed.
-  let shownVillage = services.place().villageCode;
+  let shownVillage = services.place.place().villageCode;
   const announcePlace = () => {
-    const villageCode = services.place().villageCode;
+    const villageCode = services.place.place().villageCode;
     if (villageCode === shownVillage) return;
     shownVillage = villageCode;
     logger.info({ villageCode }, 'kiosk village changed');
@@ -109,7 +106,6 @@ export function buildAgent(config: AgentConfig, logger: Logger): Agent {
     announce();
   };
   const usage = createUsageCounters();
-  const blobDir = path.join(config.dataDir, 'blobs');
 
   let scheduler: ReturnType<typeof startSyncScheduler> | undefined;
   let heartbeats: ReturnType<typeof startHeartbeats> | undefined;
@@ -119,7 +115,7 @@ export function buildAgent(config: AgentConfig, logger: Logger): Agent {
     // One download pass at a time: two writers on one `.part` file would spoil it.
     let fetching: Promise<unknown> | undefined;
     const fetchBlobs = () => {
-      fetching ??= fetchMissingBlobs({ centralUrl, token: enrolment.token, dir: blobDir }, services.queries.attachmentHashes(), (sha256, err) =>
+      fetching ??= fetchMissingBlobs({ centralUrl, token: enrolment.token, dir: blobDir }, services.attachmentHashes(), (sha256, err) =>
         logger.warn({ sha256, err: String(err) }, 'blob not fetched'),
       ).finally(() => (fetching = undefined));
       return fetching;
@@ -137,11 +133,11 @@ export function buildAgent(config: AgentConfig, logger: Logger): Agent {
     void fetchBlobs();
     const sync = scheduler;
     forwarder = startComplaintForwarder({
-      due: services.complaints.due,
+      due: services.outbox.due,
       deliver: central.deliverComplaint,
-      markDelivered: services.complaints.markDelivered,
-      markFailed: services.complaints.markFailed,
-      noteAttempt: services.complaints.noteAttempt,
+      markDelivered: services.outbox.markDelivered,
+      markFailed: services.outbox.markFailed,
+      noteAttempt: services.outbox.noteAttempt,
       logger,
       onChange: announce,
       maxRetryMs: config.outboxRetryMaxMs,
@@ -162,7 +158,7 @@ export function buildAgent(config: AgentConfig, logger: Logger): Agent {
     heartbeats = startHeartbeats({
       send: central.heartbeat,
       onAnswer: (answer) => {
-        services.rememberCentralVillage(answer.villageCode);
+        services.place.rememberCentralVillage(answer.villageCode);
         announcePlace();
       },
       dataVersion: () => content.dataVersion().version,
@@ -176,10 +172,11 @@ export function buildAgent(config: AgentConfig, logger: Logger): Agent {
     });
   }
 
-  app.use(healthRoutes(health));
-  app.use(contentRoutes(services, blobDir));
-  app.use(villagerRoutes(services, usage, () => scheduler?.trigger() ?? Promise.resolve()));
-  app.use(staffRoutes(config.staffPin));
+  app.use(healthRoutes({ health, usage }));
+  app.use(contentRoutes(services.content));
+  app.use(paymentsRoutes(services.payments));
+  app.use(complaintsRoutes(services.complaints));
+  app.use(staffRoutes({ staffPin: config.staffPin, syncNow: () => scheduler?.trigger() ?? Promise.resolve() }));
   app.use(printing.router);
   // Speech is no longer cached on disk; remove what an earlier version left there.
   fs.rmSync(path.join(config.dataDir, 'tts-cache'), { recursive: true, force: true });

@@ -1,22 +1,17 @@
-import {
-  DEFAULT_COMPLAINT_CATEGORIES,
-  type AgentEnrolment,
-  type AgentTicket,
-  type ComplaintCategory,
-  type ComplaintCreated,
-  type CreateComplaint,
-  type OpenTicketSummary,
-  type PaymentsLookupResult,
-} from '@sunshine/contracts';
-import { createComplaintsRepository } from './complaints/outbox.repository';
-import { createContentQueries } from './content/content.repository';
+import fs from 'node:fs';
+import type { AgentEnrolment } from '@sunshine/contracts';
+import { createComplaintMemoryRepository } from './complaints/complaint-memory.repository';
+import { createComplaintsService } from './complaints/complaints.service';
+import { createOutboxRepository } from './complaints/outbox.repository';
+import { createContentRepository } from './content/content.repository';
+import { createContentService } from './content/content.service';
+import { createPaymentsRepository } from './payments/payments.repository';
+import { createPaymentsService } from './payments/payments.service';
+import { createPlaceRepository } from './place/place.repository';
+import { createPlaceService } from './place/place.service';
 import type { Database } from './platform/database';
-import { createKioskStateRepository } from './complaints/complaint-memory.repository';
-import { submitComplaint } from './complaints/submit-complaint';
-import { resolvePlace, type KioskPlace } from './place/kiosk-place';
-import { mergeOpenTickets } from './complaints/open-tickets';
-import { lookupPayments } from './payments/payments.service';
-import { followTicket } from './complaints/follow-ticket';
+import type { ReceiptSources } from './printing';
+import { blobPath } from './sync/blob-fetcher';
 import { createCentralApi, type CentralApi } from './sync/central-api';
 
 export interface ServicesDeps {
@@ -25,88 +20,58 @@ export interface ServicesDeps {
   centralUrl: string | undefined;
   /** `AGENT_VILLAGE_CODE`: wins over every village central names. */
   villageOverride: string | undefined;
+  /** Where media blobs fetched from central are kept. */
+  blobDir: string;
   /** Called when a complaint was queued, so the forwarder starts at once. */
   onComplaintQueued(): void;
 }
 
-/** The agent's use cases, wired to its repositories and to central. */
+/** The county's date today: notices expire by it. */
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** The agent's features, each given the repositories (and central) it declares it needs. */
 export function createServices(deps: ServicesDeps) {
-  const queries = createContentQueries(deps.db);
-  const complaints = createComplaintsRepository(deps.db);
-  const state = createKioskStateRepository(deps.db);
+  const contentRepository = createContentRepository(deps.db);
+  const outbox = createOutboxRepository(deps.db);
   const central: CentralApi | null =
     deps.enrolment && deps.centralUrl ? createCentralApi({ centralUrl: deps.centralUrl, token: deps.enrolment.token }) : null;
-  const unreachable = () => Promise.reject(new Error('kiosk is not enrolled'));
-  const categoriesNow = () => state.cachedCategories() ?? DEFAULT_COMPLAINT_CATEGORIES;
+  const place = createPlaceService({
+    villages: contentRepository,
+    memory: createPlaceRepository(deps.db),
+    override: deps.villageOverride,
+    fromEnrolment: deps.enrolment?.villageCode,
+  });
+  const blobs = {
+    fileOf(sha256: string): string | null {
+      const file = blobPath(deps.blobDir, sha256);
+      return fs.existsSync(file) ? file : null;
+    },
+  };
+  const payments = createPaymentsService({ lookupKey: deps.enrolment?.lookupKey ?? '0'.repeat(64), ...createPaymentsRepository(deps.db) });
+  const complaints = createComplaintsService({
+    kioskNumber: deps.enrolment?.kioskNumber ?? null,
+    outbox,
+    memory: createComplaintMemoryRepository(deps.db),
+    central,
+    now: () => new Date(),
+    onQueued: deps.onComplaintQueued,
+  });
+  const receiptSources: ReceiptSources = {
+    paymentStatement: payments.lookup,
+    complaintReceipt: complaints.receipt,
+    projectSummary: contentRepository.project,
+  };
 
   return {
-    queries,
-    complaints,
     central,
-    /** Read on every call: a move central announces in a heartbeat answer shows at once. */
-    place: (): KioskPlace =>
-      resolvePlace(
-        { override: deps.villageOverride, fromHeartbeat: state.centralVillageCode(), fromEnrolment: deps.enrolment?.villageCode },
-        queries.village,
-        queries.firstVillage,
-      ),
-    /** Keeps the village central named in a heartbeat answer, so it survives a restart while offline. */
-    rememberCentralVillage: (villageCode: string | null) => state.saveCentralVillageCode(villageCode),
-
-    lookupPayments(idNumber: string): PaymentsLookupResult {
-      return lookupPayments(
-        {
-          lookupKey: deps.enrolment?.lookupKey ?? '0'.repeat(64),
-          paymentsByIdHash: queries.paymentsByIdHash,
-          programName: (code) => queries.program(code)?.name ?? null,
-          villageName: (code) => queries.village(code)?.name ?? null,
-        },
-        idNumber,
-      );
-    },
-
-    /** Central's list when it answers (and remembered), else the last one known, else the defaults. */
-    async complaintCategories(): Promise<ComplaintCategory[]> {
-      try {
-        if (!central) return categoriesNow();
-        const fresh = await central.complaintCategories();
-        state.saveCategories(fresh);
-        return fresh;
-      } catch {
-        return categoriesNow();
-      }
-    },
-
-    categoryName: (code: string): string | null => categoriesNow().find((c) => c.code === code)?.name ?? null,
-
-    submitComplaint(input: CreateComplaint): ComplaintCreated {
-      return submitComplaint(
-        { kioskNumber: deps.enrolment?.kioskNumber ?? null, categories: categoriesNow, outbox: complaints, now: () => new Date(), onQueued: deps.onComplaintQueued },
-        input,
-      );
-    },
-
-    followTicket(ticketNumber: string, pin: string | undefined): Promise<AgentTicket> {
-      return followTicket(
-        {
-          fromCentral: (n, p) => central?.getTicket(n, p) ?? unreachable(),
-          own: complaints.get,
-          seen: state.seenTicket,
-          remember: (ticket) => state.saveSeenTicket(ticket, new Date()),
-        },
-        ticketNumber,
-        pin,
-      );
-    },
-
-    /** Open tickets about one item: central's, plus this kiosk's own it cannot list yet. */
-    async openTickets(kind: string, id: string): Promise<OpenTicketSummary[]> {
-      const fromCentral = central ? await central.openTickets(kind, id).catch(() => null) : null;
-      return mergeOpenTickets(fromCentral, complaints.about(kind, id), (n) => state.seenTicket(n)?.status ?? null);
-    },
-
-    /** When the reply is due, as last heard from central; null before central has answered. */
-    expectedReplyBy: (ticketNumber: string): string | null => state.seenTicket(ticketNumber)?.expectedReplyBy ?? null,
+    outbox,
+    place,
+    content: createContentService({ content: contentRepository, blobs, place: place.place, today }),
+    payments,
+    complaints,
+    receiptSources,
+    /** Every media blob the projects refer to, for the blob fetcher. */
+    attachmentHashes: contentRepository.attachmentHashes,
   };
 }
 export type Services = ReturnType<typeof createServices>;

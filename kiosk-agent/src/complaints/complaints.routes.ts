@@ -1,40 +1,20 @@
-import { AppError, ComplaintSubject, CreateComplaint, PaymentsLookup, UsageEvent } from '@sunshine/contracts';
-import { parseInput } from '@sunshine/service-kit';
+import { AppError, agentVillagerApi as api, ComplaintSubject } from '@sunshine/contracts';
 import { Router } from 'express';
-import { z } from 'zod';
-import type { UsageCounters } from '../health/usage';
-import type { Services } from '../services';
+import { mount } from '../route-mount';
+import type { ComplaintsService } from './complaints.service';
 
-const TicketQuery = z.object({ pin: z.string().max(16).optional() });
+const SubjectParams = ComplaintSubject.pick({ kind: true, id: true });
 
-/** What a villager does: look up payments, report a problem, follow a ticket. */
-export function villagerRoutes(services: Services, usage: UsageCounters, syncNow: () => Promise<void>): Router {
-  return Router()
-    .post('/api/payments/lookup', (req, res) => {
-      const { idNumber } = parseInput(PaymentsLookup, req.body);
-      res.json(services.lookupPayments(idNumber));
-    })
-    .get('/api/complaint-categories', async (_req, res) => {
-      res.json(await services.complaintCategories());
-    })
-    .post('/api/complaints', (req, res) => {
-      res.status(201).json(services.submitComplaint(parseInput(CreateComplaint, req.body)));
-    })
-    .get('/api/tickets/:ticketNumber', async (req, res) => {
-      const { pin } = parseInput(TicketQuery, req.query);
-      res.json(await services.followTicket(req.params.ticketNumber, pin));
-    })
-    .get('/api/subjects/:kind/:id/open-tickets', async (req, res) => {
-      const subject = ComplaintSubject.pick({ kind: true, id: true }).safeParse(req.params);
-      if (!subject.success) throw new AppError('bad_request', 'Unknown subject.');
-      res.json(await services.openTickets(subject.data.kind, subject.data.id));
-    })
-    .post('/api/usage', (req, res) => {
-      usage.count(parseInput(UsageEvent, req.body).screen);
-      res.status(204).end();
-    })
-    .post('/api/sync/now', async (_req, res) => {
-      await syncNow();
-      res.status(204).end();
-    });
+/** 我要反映 and 查进度: report a problem, follow a ticket, see what is already reported. */
+export function complaintsRoutes(complaints: ComplaintsService): Router {
+  const router = Router();
+  mount(router, api.listComplaintCategories, () => complaints.categories());
+  mount(router, api.createComplaint, ({ body }) => complaints.submit(body));
+  mount(router, api.getTicket, ({ params, query }) => complaints.follow(params.ticketNumber, query.pin));
+  mount(router, api.listOpenTickets, ({ params }) => {
+    const subject = SubjectParams.safeParse(params);
+    if (!subject.success) throw new AppError('bad_request', '没有这一类可以反映的事项（kind 应为 payment、project、finance_line 或 notice）。');
+    return complaints.openTickets(subject.data.kind, subject.data.id);
+  });
+  return router;
 }

@@ -47,9 +47,9 @@ describe('following a ticket', () => {
     await expect(followTicket(deps('offline', own, publicTicket).d, number, '0000')).rejects.toMatchObject({ code: 'wrong_pin' });
   });
 
-  it('passes on central’s wrong PIN and its limit on PIN guesses', async () => {
+  it('passes on central’s wrong PIN and its limit on PIN guesses as pin_locked', async () => {
     await expect(followTicket(deps({ kind: 'wrong_pin', message: 'x' }, null).d, number, '1111')).rejects.toMatchObject({ code: 'wrong_pin' });
-    await expect(followTicket(deps({ kind: 'rate_limited' }, own, publicTicket).d, number, '4321')).rejects.toMatchObject({ code: 'rate_limited' });
+    await expect(followTicket(deps({ kind: 'rate_limited' }, own, publicTicket).d, number, '4321')).rejects.toMatchObject({ code: 'pin_locked' });
   });
 
   it('tells about its own complaint still in the outbox even when central does not know it yet', async () => {
@@ -58,8 +58,8 @@ describe('following a ticket', () => {
     expect(ticket).toMatchObject({ status: 'received', pendingDelivery: true, source: 'kiosk' });
   });
 
-  it('answers not found only when central says so, and unreachable otherwise', async () => {
-    await expect(followTicket(deps({ kind: 'not_found' }, null).d, number, undefined)).rejects.toMatchObject({ code: 'not_found' });
+  it('answers unknown_ticket only when central says so, and unreachable otherwise', async () => {
+    await expect(followTicket(deps({ kind: 'not_found' }, null).d, number, undefined)).rejects.toMatchObject({ code: 'unknown_ticket' });
     await expect(followTicket(deps('offline', null).d, number, undefined)).rejects.toMatchObject({ code: 'central_unreachable' });
   });
 });

@@ -41,7 +41,7 @@ export async function followTicket(deps: FollowTicketDeps, rawNumber: string, ra
   }
   if (central?.kind === 'wrong_pin') throw new AppError('wrong_pin', WRONG_PIN_MESSAGE);
   // Too many wrong PINs at central: the kiosk must not become a way around that limit.
-  if (central?.kind === 'rate_limited') throw new AppError('rate_limited', '查询密码输错次数太多，请一小时后再试。');
+  if (central?.kind === 'rate_limited') throw new AppError('pin_locked', '查询密码输错次数太多，请一小时后再试。');
   if (central?.kind === 'found') {
     // Only this kiosk's own tickets keep their reply locally: it alone can check their PIN offline.
     deps.remember(own ? central.ticket : { ...central.ticket, reply: null });
@@ -53,7 +53,7 @@ export async function followTicket(deps: FollowTicketDeps, rawNumber: string, ra
   const showReply = own !== null && pin === own.pin;
   if (seen) return { ...seen, reply: showReply ? seen.reply : null, source: 'kiosk', pendingDelivery };
   if (own) return { ...receivedTicket(ticketNumber, own), source: 'kiosk', pendingDelivery };
-  if (central?.kind === 'not_found') throw new AppError('not_found', '没有找到这个查询号，请核对后再试。');
+  if (central?.kind === 'not_found') throw new AppError('unknown_ticket', '没有找到这个查询号，请核对后再试。');
   throw new AppError('central_unreachable', '暂时联系不上县里，查不到这个查询号，请稍后再试。');
 }
 

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { makeTicketNumber } from '@sunshine/contracts';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createComplaintsRepository } from './outbox.repository';
+import { createOutboxRepository } from './outbox.repository';
 import { openDatabase } from '../platform/database';
 
 const dirs: string[] = [];
@@ -21,17 +21,17 @@ const build = (sequence: number) => ({ category: 'other', text: 't', ticketNumbe
 describe('complaint outbox', () => {
   it('numbers complaints 1, 2, 3 and keeps the sequence across a restart', () => {
     const { dir, db } = open();
-    const repo = createComplaintsRepository(db);
+    const repo = createOutboxRepository(db);
     expect([repo.add(build), repo.add(build)].map((c) => c.ticketNumber)).toEqual([makeTicketNumber(5, 1), makeTicketNumber(5, 2)]);
     db.close();
     const again = openDatabase(dir);
-    expect(createComplaintsRepository(again).add(build).ticketNumber).toBe(makeTicketNumber(5, 3));
+    expect(createOutboxRepository(again).add(build).ticketNumber).toBe(makeTicketNumber(5, 3));
     again.close();
   });
 
   it('takes no number when the complaint cannot be stored', () => {
     const { db } = open();
-    const repo = createComplaintsRepository(db);
+    const repo = createOutboxRepository(db);
     expect(() =>
       repo.add(() => {
         throw new Error('disk full');
@@ -43,7 +43,7 @@ describe('complaint outbox', () => {
 
   it('drops the complaint’s content once delivered and keeps a refused one for staff', () => {
     const { db } = open();
-    const repo = createComplaintsRepository(db);
+    const repo = createOutboxRepository(db);
     const a = repo.add(build);
     const b = repo.add(build);
     repo.markDelivered(a.ticketNumber, new Date());

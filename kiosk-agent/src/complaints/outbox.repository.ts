@@ -1,18 +1,6 @@
 import type { ComplaintIntake } from '@sunshine/contracts';
-import type { ComplaintOutbox } from './submit-complaint';
 import type { Database } from '../platform/database';
-
-export type OutboxState = 'pending' | 'delivered' | 'failed';
-
-/** What the kiosk keeps of its own complaint after delivery: enough for a receipt and follow-up. */
-export interface OwnComplaint {
-  ticketNumber: string;
-  pin: string;
-  category: string;
-  submittedAt: string;
-  state: OutboxState;
-  lastError: string | null;
-}
+import type { Outbox, OutboxState, OwnComplaint } from './complaints.service';
 
 interface Row {
   ticket_number: string;
@@ -34,7 +22,7 @@ const toOwn = (r: Row): OwnComplaint => ({
 });
 
 /** The complaint outbox. Rows are never deleted: a refused complaint stays for staff. */
-export function createComplaintsRepository(db: Database) {
+export function createOutboxRepository(db: Database) {
   const getSeq = db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'ticket_sequence'");
   const setSeq = db.prepare<[string]>(
     "INSERT INTO meta (key, value) VALUES ('ticket_sequence', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
@@ -55,7 +43,7 @@ export function createComplaintsRepository(db: Database) {
   );
   const counts = db.prepare<[], { state: OutboxState; n: number }>('SELECT state, count(*) AS n FROM complaints GROUP BY state');
 
-  const add: ComplaintOutbox['add'] = (build) =>
+  const add: Outbox['add'] = (build) =>
     db.transaction(() => {
       const sequence = Number(getSeq.get()?.value ?? 0) + 1;
       const intake = build(sequence);
@@ -64,7 +52,7 @@ export function createComplaintsRepository(db: Database) {
       return intake;
     }).immediate();
 
-  return {
+  const outbox = {
     add,
     get: (ticketNumber: string): OwnComplaint | null => {
       const row = byNumber.get(ticketNumber);
@@ -86,5 +74,6 @@ export function createComplaintsRepository(db: Database) {
       return out;
     },
   };
+  return outbox satisfies Outbox;
 }
-export type ComplaintsRepository = ReturnType<typeof createComplaintsRepository>;
+export type OutboxRepository = ReturnType<typeof createOutboxRepository>;

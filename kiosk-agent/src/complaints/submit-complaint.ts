@@ -32,10 +32,10 @@ export function randomPin(): string {
 
 /** 我要反映: numbers the complaint locally and queues it; works with the network down. */
 export function submitComplaint(deps: SubmitComplaintDeps, input: CreateComplaint): ComplaintCreated {
-  if (!deps.kioskNumber) throw new AppError('conflict', '本机尚未登记，暂时不能提交反映，请联系工作人员。');
+  if (!deps.kioskNumber) throw new AppError('kiosk_not_enrolled', '本机尚未登记，暂时不能提交反映，请联系工作人员。');
   const kioskNumber = Number(deps.kioskNumber);
   if (!deps.categories().some((c) => c.code === input.category)) {
-    throw new AppError('bad_request', '请选择问题的类别。', [{ path: 'category', message: 'unknown category' }]);
+    throw new AppError('unknown_category', '请选择问题的类别。', [{ path: 'category', message: 'unknown category' }]);
   }
   const submittedAt = deps.now().toISOString();
   const pin = randomPin();

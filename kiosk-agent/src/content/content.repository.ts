@@ -1,23 +1,12 @@
-import type { FinanceLine, FinancePeriod, Notice, NoticeCategory, Payment, Policy, Program, Project, Town, Village } from '@sunshine/contracts';
+import type { FinanceCategoryTotal, FinanceLine, FinancePeriod, Notice, NoticeCategory, Policy, Program, Project, Town, Village } from '@sunshine/contracts';
 import type { Database } from '../platform/database';
+import type { ContentReader, PageWindow } from './content.service';
 
 /** Records were checked against their contract schema when the sync body was applied. */
 const fromJson = <T>(row: { data: string }): T => JSON.parse(row.data) as T;
 
-export interface PageWindow {
-  limit: number;
-  offset: number;
-}
-
-export interface CategoryTotalRow {
-  direction: 'income' | 'expense';
-  category: string;
-  count: number;
-  totalFen: number;
-}
-
-/** Read side of the kiosk's cache: every query the UI makes, each on an index. */
-export function createContentQueries(db: Database) {
+/** Read side of the kiosk's cache: every query the screens make, each on an index. */
+export function createContentRepository(db: Database) {
   const all = <T>(sql: string, ...params: unknown[]): T[] => db.prepare<unknown[], { data: string }>(sql).all(...params).map((r) => fromJson<T>(r));
   const one = <T>(sql: string, ...params: unknown[]): T | null => {
     const row = db.prepare<unknown[], { data: string }>(sql).get(...params);
@@ -26,7 +15,7 @@ export function createContentQueries(db: Database) {
   const count = (sql: string, ...params: unknown[]): number => db.prepare<unknown[], { n: number }>(sql).get(...params)?.n ?? 0;
   const inList = (values: string[]) => values.map(() => '?').join(', ');
 
-  return {
+  const repository = {
     towns: () => all<Town>('SELECT data FROM towns ORDER BY id'),
     villages: () => all<Village>('SELECT data FROM villages ORDER BY id'),
     village: (code: string) => one<Village>('SELECT data FROM villages WHERE id = ?', code),
@@ -69,9 +58,9 @@ export function createContentQueries(db: Database) {
       all<FinancePeriod>('SELECT data FROM finance_periods WHERE village_code = ? ORDER BY period DESC', villageCode),
     financePeriod: (villageCode: string, period: string) =>
       one<FinancePeriod>('SELECT data FROM finance_periods WHERE village_code = ? AND period = ?', villageCode, period),
-    financeTotals: (villageCode: string, period: string): CategoryTotalRow[] =>
+    financeTotals: (villageCode: string, period: string): FinanceCategoryTotal[] =>
       db
-        .prepare<unknown[], CategoryTotalRow>(
+        .prepare<unknown[], FinanceCategoryTotal>(
           `SELECT json_extract(data, '$.direction') AS direction, json_extract(data, '$.category') AS category,
                   count(*) AS count, sum(json_extract(data, '$.amountFen')) AS totalFen
            FROM finance_lines WHERE village_code = ? AND period = ?
@@ -109,7 +98,7 @@ export function createContentQueries(db: Database) {
 
     program: (code: string) => one<Program>('SELECT data FROM programs WHERE id = ?', code),
     policies: (programCode: string) => all<Policy>('SELECT data FROM policies WHERE program_code = ? ORDER BY id', programCode),
-    paymentsByIdHash: (idHash: string) => all<Payment>('SELECT data FROM payments WHERE id_hash = ?', idHash),
   };
+  return repository satisfies ContentReader;
 }
-export type ContentQueries = ReturnType<typeof createContentQueries>;
+export type ContentRepository = ReturnType<typeof createContentRepository>;

@@ -1,8 +1,15 @@
+import { agentHealthApi, agentVillagerApi, type AgentHealth } from '@sunshine/contracts';
 import { Router } from 'express';
-import type { AgentHealth } from '@sunshine/contracts';
+import { mount } from '../route-mount';
+import type { UsageCounters } from './usage';
 
-export function healthRoutes(getHealth: () => AgentHealth): Router {
-  return Router().get('/api/health', (_req, res) => {
-    res.json(getHealth());
+/** `GET /api/health`, and the anonymous screen views the next heartbeat carries to central. */
+export function healthRoutes(deps: { health(): AgentHealth; usage: UsageCounters }): Router {
+  const router = Router();
+  mount(router, agentHealthApi.health, () => deps.health());
+  mount(router, agentVillagerApi.recordUsage, ({ body }) => {
+    deps.usage.count(body.screen);
+    return undefined;
   });
+  return router;
 }

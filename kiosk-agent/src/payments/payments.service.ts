@@ -1,12 +1,16 @@
 import crypto from 'node:crypto';
 import { AppError, checkIdNumber, type Payment, type PaymentsLookupResult, type ProgramTotal } from '@sunshine/contracts';
 
-export interface PaymentsLookupDeps {
-  /** The county lookup key from enrolment (hex). */
-  lookupKey: string;
+/** The published payments in the kiosk's cache, found only by the ID number's hash. */
+export interface PaymentsReader {
   paymentsByIdHash(idHash: string): Payment[];
   programName(code: string): string | null;
   villageName(code: string): string | null;
+}
+
+export interface PaymentsLookupDeps extends PaymentsReader {
+  /** The county lookup key from enrolment (hex). */
+  lookupKey: string;
 }
 
 export const NO_PAYMENTS_MESSAGE = '没有查到这个身份证号码的补贴发放记录。如有疑问，可以点“我要反映”。';
@@ -58,3 +62,9 @@ export function lookupPayments(deps: PaymentsLookupDeps, idNumber: string): Paym
     message: null,
   };
 }
+
+/** 查补贴 over the kiosk's cache. */
+export function createPaymentsService(deps: PaymentsLookupDeps) {
+  return { lookup: (idNumber: string): PaymentsLookupResult => lookupPayments(deps, idNumber) };
+}
+export type PaymentsService = ReturnType<typeof createPaymentsService>;

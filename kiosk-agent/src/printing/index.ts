@@ -6,8 +6,7 @@ import { columnsFor } from './columns';
 import { createPrintJobsRepository } from './print-jobs.repository';
 import { createPrintQueue } from './print-queue';
 import { printRoutes } from './print.routes';
-import type { KioskStamp } from './receipt-model';
-import { complaintReceiptModel, paymentStatementModel, projectSummaryModel, type ReceiptSources } from './printing.service';
+import { createPrintingService, type ReceiptSources } from './printing.service';
 
 export type { ReceiptSources } from './printing.service';
 
@@ -39,7 +38,7 @@ export interface Printing {
   close(): Promise<void>;
 }
 
-/** The print queue over the agent's SQLite, the printer's state, and the /api/print routes. */
+/** The print queue over the agent's SQLite, the printer's state, and the print routes (`agentPrintingApi`). */
 export function createPrinting(deps: PrintingDeps): Printing {
   const columns = columnsFor(deps.paperMm);
   const queue = createPrintQueue({
@@ -55,14 +54,6 @@ export function createPrinting(deps: PrintingDeps): Printing {
     printMsPerLine: deps.printMsPerLine ?? 25,
     payloadTtlMs: deps.payloadTtlMs ?? 15 * 60_000,
   });
-  const stamp = (): KioskStamp => ({ kiosk: deps.kiosk, printedAt: new Date().toISOString() });
-  const router = printRoutes({
-    queue,
-    paymentStatement: (idNumber) => paymentStatementModel(deps.sources, idNumber, stamp(), deps.dataVersion()),
-    complaintReceipt: (ticketNumber) => complaintReceiptModel(deps.sources, ticketNumber, stamp()),
-    projectSummary: (projectId) => projectSummaryModel(deps.sources, projectId, stamp(), deps.dataVersion()),
-    testPage: () => ({ kind: 'test-page', ...stamp() }),
-    printerState: queue.state,
-  });
+  const router = printRoutes(createPrintingService({ queue, sources: deps.sources, kiosk: deps.kiosk, dataVersion: deps.dataVersion }));
   return { router, printerState: queue.state, probePrinter: queue.probe, idle: queue.idle, close: queue.close };
 }
