@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { ApiCallError, type ApiClient, fleetApi, importsApi, makeIdNumber, staffApi, StaffTicketDetail } from '@sunshine/contracts';
+import { ApiCallError, type ApiClient, fleetApi, importsApi, kioskApi, makeIdNumber, staffApi, ticketsApi } from '@sunshine/contracts';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAuditRepository } from '../src/audit/audit.repository';
@@ -7,7 +7,7 @@ import type { Db } from '../src/platform/database';
 import { createKioskRepository } from '../src/fleet/kiosks.repository';
 import { verifyAuditChain, type ChainedAuditEntry } from '../src/audit/audit-chain';
 import { createEnrolmentCode, newEnrolmentCode } from '../src/fleet/enrolment.service';
-import { apiClient, buildIntake, client, countyRows, loginAs } from './factories';
+import { apiClient, buildIntake, type client, countyRows, loginAs, refusal } from './factories';
 import { adminApiClient, adminClient, createStaffAccount, staffClient, startTestCentral, type TestCentral } from './harness';
 import { approveImport, importReport, uploadFile } from './import-support';
 import { storeSnapshot } from './store-snapshot';
@@ -115,25 +115,26 @@ describe('a staff action and its audit entry commit together', () => {
     const disable = () => adminApi.call(staffApi.updateAccount, { params: { username: 'banli' }, body: { disabled: true, password: 'another-password' } });
     await expectUndoneWithoutAudit('staff.create', () => adminApi.call(staffApi.createAccount, { body: account }));
     await adminApi.call(staffApi.createAccount, { body: account });
-    const handler = client(central.url, { cookie: await loginAs(central.url, 'banli', 'handler-password') });
+    const handler = apiClient(central.url, { cookie: await loginAs(central.url, 'banli', 'handler-password') });
 
     await expectUndoneWithoutAudit('staff.update', disable);
-    expect((await handler.get('/api/tickets')).status).toBe(200);
+    expect(await handler.call(ticketsApi.list, { query: {} })).toMatchObject({ items: expect.any(Array) });
 
     await disable();
     expect(await lastEntry()).toMatchObject({ actor: 'admin', action: 'staff.update', target: 'banli', details: { passwordReset: true, disabled: true } });
-    expect((await handler.get('/api/tickets')).status).toBe(401);
+    expect((await refusal(handler.call(ticketsApi.list, { query: {} }))).status).toBe(401);
   });
 
   it('replies to a ticket only with its audit entry', async () => {
     const kiosk = await central.enrol();
     const intake = buildIntake(kiosk.kioskNumber, 1);
-    expect((await client(central.url, { token: kiosk.token }).post('/api/kiosk-api/complaints', intake)).status).toBe(201);
-    expect((await admin.post(`/api/tickets/${intake.ticketNumber}/actions`, { action: 'status', status: 'accepted' })).status).toBe(200);
+    expect(await apiClient(central.url, { token: kiosk.token }).call(kioskApi.deliverComplaint, { body: intake })).toMatchObject({ duplicate: false });
+    const params = { ticketNumber: intake.ticketNumber };
+    await adminApi.call(ticketsApi.act, { params, body: { action: 'status', status: 'accepted' } });
 
-    const reply = { action: 'reply', reply: '已核实，补贴下月补发。' };
-    await expectUndoneWithoutAudit('ticket.reply', () => admin.post(`/api/tickets/${intake.ticketNumber}/actions`, reply));
-    const detail = StaffTicketDetail.parse(await (await admin.post(`/api/tickets/${intake.ticketNumber}/actions`, reply)).json());
+    const reply = { action: 'reply', reply: '已核实，补贴下月补发。' } as const;
+    await expectUndoneWithoutAudit('ticket.reply', () => adminApi.call(ticketsApi.act, { params, body: reply }));
+    const detail = await adminApi.call(ticketsApi.act, { params, body: reply });
     expect(detail).toMatchObject({ status: 'replied', reply: reply.reply });
     expect(await lastEntry()).toMatchObject({ actor: 'admin', action: 'ticket.reply', target: intake.ticketNumber, details: reply });
   });
@@ -150,7 +151,8 @@ describe('a staff action and its audit entry commit together', () => {
   it('leaves every other staff action undone, and shows no contact, when its audit entry fails', async () => {
     const kiosk = await central.enrol();
     const intake = buildIntake(kiosk.kioskNumber, 1, { contact: { name: '王建国', phone: '13800001111' } });
-    expect((await client(central.url, { token: kiosk.token }).post('/api/kiosk-api/complaints', intake)).status).toBe(201);
+    const kioskApiClient = apiClient(central.url, { token: kiosk.token });
+    expect(await kioskApiClient.call(kioskApi.deliverComplaint, { body: intake })).toMatchObject({ duplicate: false });
     const notice = `id,title,body,category,scopeCode,publishDate,expiryDate\natomic-n2,公示,正文,village,${village},2026-10-01,`;
     const { importId } = await uploadFile(publisher, { type: 'notices' }, notice);
     const session = await staffClient(central, 'shenhe', 'reviewer-password');
@@ -164,8 +166,8 @@ describe('a staff action and its audit entry commit together', () => {
       ['kiosk.revoke', () => adminApi.call(fleetApi.revokeKiosk, { params: { kioskNumber: kiosk.kioskNumber } })],
       ['kiosk.enrolment-code', () => adminApi.call(fleetApi.createEnrolmentCode, { body: { kioskName: '村委会', ttlHours: 1 } })],
       ['kiosk.re-enrolment-code', () => adminApi.call(fleetApi.createReEnrolmentCode, { params: { kioskNumber: kiosk.kioskNumber }, body: { ttlHours: 1 } })],
-      ['ticket.create', () => admin.post('/api/tickets', { channel: 'phone', category: 'other', text: '路灯坏了' })],
-      ['ticket.view-contact', () => admin.get(`/api/tickets/${intake.ticketNumber}`)],
+      ['ticket.create', () => adminApi.call(ticketsApi.create, { body: { channel: 'phone', category: 'other', text: '路灯坏了' } })],
+      ['ticket.view-contact', () => adminApi.call(ticketsApi.get, { params: { ticketNumber: intake.ticketNumber } })],
       ['auth.login', () => apiClient(central.url).call(staffApi.login, { body: { username: 'shenhe', password: 'reviewer-password' } })],
       ['auth.logout', () => session.call(staffApi.logout)],
       ['settings.complaint-categories', () => admin.put('/api/settings/complaint-categories', [{ code: 'land', name: '土地问题', acknowledgeDays: 3, replyDays: 20 }])],
@@ -173,7 +175,7 @@ describe('a staff action and its audit entry commit together', () => {
     for (const [action, act] of actions) await expectUndoneWithoutAudit(action, act);
     expect(await (await admin.get('/api/settings/complaint-categories')).json()).toEqual(categories);
     expect(await session.call(staffApi.me)).toMatchObject({ username: 'shenhe' });
-    expect((await client(central.url, { token: kiosk.token }).get(`/api/kiosk-api/tickets/${intake.ticketNumber}`)).status).toBe(200);
+    expect(await kioskApiClient.call(kioskApi.getTicket, { params: { ticketNumber: intake.ticketNumber }, query: {} })).toMatchObject({ status: 'received' });
   });
 
   it('refuses to append an audit entry outside a transaction', async () => {

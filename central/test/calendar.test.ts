@@ -1,4 +1,4 @@
-import { ApiError, fleetApi, FleetList, type HolidayCalendar, HolidayCalendarList, StaffTicketDetail, statisticsApi, urlOf } from '@sunshine/contracts';
+import { ApiError, fleetApi, FleetList, type HolidayCalendar, HolidayCalendarList, statisticsApi, ticketsApi, urlOf } from '@sunshine/contracts';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSettingsRepository } from '../src/settings/settings.repository';
@@ -25,9 +25,9 @@ describe('working-day calendars', () => {
   const admin = () => adminClient(central.url);
   /** Files a phone complaint at the current clock and answers its deadlines. */
   const ticketDeadlines = async () => {
-    const staff = await admin();
-    const { ticketNumber } = (await (await staff.post('/api/tickets', { channel: 'phone', category: 'subsidy', text: '补贴没有发' })).json()) as { ticketNumber: string };
-    const detail = StaffTicketDetail.parse(await (await staff.get(`/api/tickets/${ticketNumber}`)).json());
+    const staff = await adminApiClient(central.url);
+    const { ticketNumber } = await staff.call(ticketsApi.create, { body: { channel: 'phone', category: 'subsidy', text: '补贴没有发' } });
+    const detail = await staff.call(ticketsApi.get, { params: { ticketNumber } });
     return { acknowledgeBy: detail.acknowledgeBy, replyBy: detail.expectedReplyBy };
   };
 

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { AgentHealth, ComplaintCreated, createApiClient, fleetApi, VillageList } from '@sunshine/contracts';
+import { AgentHealth, ComplaintCreated, createApiClient, fleetApi, ticketsApi, VillageList } from '@sunshine/contracts';
 import { readEnrolment } from '@sunshine/kiosk-agent';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runChecks } from '../src/checks/run-checks';
@@ -62,11 +62,12 @@ describe('revoke and re-enrol round trip', () => {
     agent = await startAgent(dataDir);
     try {
       const cookie = await adminCookie(centralUrl);
-      await until(async () => (await fetch(`${centralUrl}/api/tickets/${ticketNumber}`, { headers: { cookie } })).status === 200, 30_000);
+      const staff = createApiClient({ baseUrl: centralUrl, headers: () => ({ cookie }) });
+      await until(() => staff.call(ticketsApi.get, { params: { ticketNumber } }).then(() => true, () => false), 30_000);
       await until(async () => AgentHealth.parse((await json(`${agent.url}/api/health`)).body).outboxPending === 0, 10_000);
       const health = AgentHealth.parse((await json(`${agent.url}/api/health`)).body);
       expect(health).toMatchObject({ kioskNumber, dataVersion: first.dataVersion });
-      const tickets = (await json(`${centralUrl}/api/tickets?limit=100`, { headers: { cookie } })).body as { items: { ticketNumber: string; text: string }[] };
+      const tickets = await staff.call(ticketsApi.list, { query: { limit: 100 } });
       expect(tickets.items.filter((t) => t.ticketNumber.startsWith(kioskNumber))).toEqual([expect.objectContaining({ ticketNumber, text: '补贴没有发到' })]);
       expect((await runChecks({ dataDir })).find((r) => r.id === 'credential')?.status).toBe('pass');
     } finally {
