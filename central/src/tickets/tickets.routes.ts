@@ -20,7 +20,7 @@ export function ticketRoutes(mount: CentralMount, deps: StaffTicketDeps & Ticket
     res.send(toCsv(page.items, CSV_COLUMNS));
     return undefined;
   });
-  // Before `/api/tickets/:ticketNumber`, which would otherwise take "deadlines" for a number.
+  // Before `ticketsApi.get`, whose `:ticketNumber` would otherwise take "deadlines" for a number.
   mount(router, ticketsApi.listDeadlines, ({ query }, _req, res) => listDeadlineTickets(deps, currentStaff(res), query.kind));
   mount(router, ticketsApi.get, ({ params }, _req, res) => openStaffTicket(deps, currentStaff(res), params.ticketNumber));
   mount(router, ticketsApi.getRecording, async ({ params }, _req, res) => {
