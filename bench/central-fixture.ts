@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createStaffAccount, loginAs, TEST_ADMIN_PASSWORD, TEST_REVIEWER_PASSWORD } from '@sunshine/central/testing';
-import { ImportReport, PublishResult, type CountyManifest } from '@sunshine/contracts';
+import { createApiClient, ImportUploadQuery, importsApi, type CountyManifest, type PublishResult } from '@sunshine/contracts';
 import { generateCounty } from '@sunshine/synthetic-county';
 import { scale } from './agent-fixture';
 import { round, timeMs } from './harness';
@@ -46,17 +46,17 @@ export async function loginPublishingStaff(url: string): Promise<PublishingStaff
   return { uploader: await loginAs(url, 'admin', TEST_ADMIN_PASSWORD), reviewer: await loginAs(url, account.username, account.password) };
 }
 
+// A county department's yearly file takes minutes to stage and publish, past the client's default timeout.
+const IMPORT_TIMEOUT_MS = 30 * 60_000;
+
 /** Uploads a CSV file as staff would (streamed from disk), checks it staged without problems, and has the reviewer approve it. */
 export async function uploadAndApprove(url: string, staff: PublishingStaff, query: Record<string, string>, file: string): Promise<PublishResult> {
-  const res = await fetch(`${url}/api/imports?${new URLSearchParams(query).toString()}`, {
-    method: 'POST',
-    headers: { cookie: staff.uploader, 'content-type': 'text/csv' },
-    body: await fs.openAsBlob(file),
-  });
-  if (res.status !== 201) throw new Error(`upload of ${path.basename(file)} answered ${res.status}: ${await res.text()}`);
-  const report = ImportReport.parse(await res.json());
+  const as = (cookie: string) => createApiClient({ baseUrl: url, headers: () => ({ cookie }), timeoutMs: IMPORT_TIMEOUT_MS });
+  const named = (step: string) => (err: unknown): never => {
+    throw new Error(`${step} of ${path.basename(file)} failed: ${err instanceof Error ? err.message : String(err)}`);
+  };
+  const rawBody = { data: await fs.openAsBlob(file), contentType: 'text/csv' };
+  const report = await as(staff.uploader).call(importsApi.upload, { query: ImportUploadQuery.parse(query) }, { rawBody }).catch(named('upload'));
   if (report.problems.length > 0) throw new Error(`upload of ${path.basename(file)} has problems: ${JSON.stringify(report.problems.slice(0, 3))}`);
-  const approved = await fetch(`${url}/api/imports/${report.importId}/approve`, { method: 'POST', headers: { cookie: staff.reviewer } });
-  if (approved.status !== 200) throw new Error(`approval of ${path.basename(file)} answered ${approved.status}: ${await approved.text()}`);
-  return PublishResult.parse(await approved.json());
+  return as(staff.reviewer).call(importsApi.approve, { params: { id: report.importId }, body: {} }).catch(named('approval'));
 }

@@ -1,8 +1,9 @@
-import { fleetApi, ImportReport, kioskApi, kioskNamespace, syncApi, type ApiClient } from '@sunshine/contracts';
+import { fleetApi, importsApi, kioskApi, kioskNamespace, syncApi, type ApiClient } from '@sunshine/contracts';
 import { io as connect } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiClient, buildHeartbeat, buildIntake, client, loginAs, refusal } from './factories';
-import { adminApiClient, adminCookie, createStaffAccount, reviewerClient, startTestCentral, type TestCentral } from './harness';
+import { apiClient, buildHeartbeat, buildIntake, loginAs, refusal } from './factories';
+import { adminApiClient, createStaffAccount, reviewerApiClient, startTestCentral, type TestCentral } from './harness';
+import { approveImport, uploadFile } from './import-support';
 
 /** Connects to `/kiosk` with a token; resolves 'connected' or the refusal's code. */
 function trySocket(url: string, token: string): Promise<string> {
@@ -44,7 +45,7 @@ describe('fleet', () => {
     const viewer = apiClient(central.url, { cookie });
     expect((await refusal(viewer.call(fleetApi.createEnrolmentCode, { body: {} }))).status).toBe(403);
     expect((await viewer.call(fleetApi.listKiosks, { query: {} })).kiosks).toEqual(expect.any(Array));
-    expect(await (await client(central.url, { cookie }).get('/api/imports')).json()).toEqual([]);
+    expect(await viewer.call(importsApi.list, { query: {} })).toEqual([]);
   });
 
   it("shows each kiosk's version lag, printer, outbox and alerts from its heartbeats", async () => {
@@ -97,14 +98,8 @@ describe('fleet', () => {
     const socket = connect(`${central.url}${kioskNamespace.path}`, { auth: { token }, transports: ['websocket'], reconnection: false });
     await new Promise<void>((resolve) => socket.on('connect', () => resolve()));
     const pushed = new Promise<unknown>((resolve) => socket.on('content:published', resolve));
-    const upload = await fetch(`${central.url}/api/imports?type=programs&department=县民政局`, {
-      method: 'POST',
-      headers: { cookie: await adminCookie(central.url), 'content-type': 'text/csv' },
-      body: 'id,code,name,department\nnew-prog,new-prog,临时救助,县民政局\n',
-    });
-    const { importId } = ImportReport.parse(await upload.json());
-    const approved = await (await reviewerClient(central.url)).post(`/api/imports/${importId}/approve`, {});
-    expect(approved.status).toBe(200);
+    const { importId } = await uploadFile(admin, { type: 'programs', department: '县民政局' }, 'id,code,name,department\nnew-prog,new-prog,临时救助,县民政局\n');
+    expect(await approveImport(await reviewerApiClient(central.url), importId)).toMatchObject({ version: 2, records: 1 });
     expect(kioskNamespace.toKiosk['content:published'].parse(await pushed)).toEqual({ version: 2 });
     socket.disconnect();
   });

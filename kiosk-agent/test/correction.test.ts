@@ -1,5 +1,5 @@
-import { loginAs, reviewerClient, startTestCentral, TEST_ADMIN_PASSWORD, type TestCentral } from '@sunshine/central/testing';
-import { ImportReport, PaymentsLookupResult } from '@sunshine/contracts';
+import { adminApiClient, reviewerApiClient, startTestCentral, type TestCentral } from '@sunshine/central/testing';
+import { importsApi, PaymentsLookupResult } from '@sunshine/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enrolKiosk, startAgent, tempDir, type RunningAgent } from './support';
 
@@ -34,16 +34,12 @@ describe('a correction at central', () => {
     const payment = (await lookup()).payments[0];
     if (!payment) throw new Error('the sample person has no payments');
 
-    const cookie = await loginAs(central.url, 'admin', TEST_ADMIN_PASSWORD);
-    const corrected = await fetch(`${central.url}/api/records/payments/${payment.id}`, {
-      method: 'PATCH',
-      headers: { 'content-type': 'application/json', cookie },
-      body: JSON.stringify({ changes: { amountFen: payment.amountFen + 100 }, reason: '金额录错，多发了一元' }),
-    });
+    const admin = await adminApiClient(central.url);
+    const correction = { changes: { amountFen: payment.amountFen + 100 }, reason: '金额录错，多发了一元' };
+    const staged = await admin.call(importsApi.correctRecord, { params: { table: 'payments', id: payment.id }, body: correction });
     // Staged for review: a second person's approval publishes it.
-    expect(corrected.status).toBe(202);
-    const { importId } = ImportReport.parse(await corrected.json());
-    expect((await (await reviewerClient(central.url)).post(`/api/imports/${importId}/approve`, {})).status).toBe(200);
+    expect([staged.status, agent.agent.health().dataVersion]).toEqual(['staged', 1]);
+    await (await reviewerApiClient(central.url)).call(importsApi.approve, { params: { id: staged.importId }, body: {} });
 
     await expect
       .poll(async () => (await lookup()).payments.find((p) => p.id === payment.id)?.amountFen, { timeout: 10_000 })
