@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { complaintPlace, complaintTown, countBy, dataProgress, deadlineCompliance, mergeCounts, sumUsage } from './counting';
+import { complaintPlace, complaintTown, createComplianceTally, dataProgress, mergeCounts, sumUsage } from './counting';
 
 describe('statistics', () => {
-  it('counts by key, largest first', () => {
-    expect(countBy(['a', 'b', 'b'], (x) => x)).toEqual([
+  it('lists counts largest first, ties by key', () => {
+    expect(mergeCounts([{ key: 'a', count: 1 }, { key: 'c', count: 2 }, { key: 'b', count: 2 }])).toEqual([
       { key: 'b', count: 2 },
+      { key: 'c', count: 2 },
       { key: 'a', count: 1 },
     ]);
   });
@@ -69,7 +70,9 @@ describe('statistics', () => {
       { repliedAt: null, isReplyLate: true },
       { repliedAt: null, isReplyLate: false },
     ];
-    expect(deadlineCompliance(deadlines.map((d) => ({ deadlines: d })))).toEqual({ answered: 3, answeredOnTime: 2, answeredLate: 1, openOnTime: 1, openLate: 1, onTimeRate: 2 / 3 });
-    expect(deadlineCompliance([]).onTimeRate).toBeNull();
+    const tally = createComplianceTally();
+    expect(tally.result().onTimeRate).toBeNull();
+    for (const d of deadlines) tally.add(d);
+    expect(tally.result()).toEqual({ answered: 3, answeredOnTime: 2, answeredLate: 1, openOnTime: 1, openLate: 1, onTimeRate: 2 / 3 });
   });
 });

@@ -14,11 +14,6 @@ export function mergeCounts(rows: Iterable<CountRow>, keyOf: (key: string) => st
   return sortCounts([...counts].map(([key, count]) => ({ key, count })));
 }
 
-/** Counts by key, largest first. */
-export function countBy<T>(items: Iterable<T>, key: (item: T) => string): CountRow[] {
-  return mergeCounts([...items].map((item) => ({ key: key(item), count: 1 })));
-}
-
 /**
  * Where a complaint was made, fixed at intake: its subject's village, or the subject's town
  * scope; else the village its kiosk stands in at that moment. Null when neither is known: a
@@ -76,13 +71,6 @@ export function createComplianceTally() {
       return { ...c, onTimeRate: c.answered === 0 ? null : c.answeredOnTime / c.answered };
     },
   };
-}
-
-/** Reply-deadline compliance over tickets' deadlines from their event logs. */
-export function deadlineCompliance(tickets: Iterable<{ deadlines: ReplyDeadline }>): DeadlineCompliance {
-  const tally = createComplianceTally();
-  for (const { deadlines } of tickets) tally.add(deadlines);
-  return tally.result();
 }
 
 /** Which programme has payments published for the period, and which are missing (数据进度). */

@@ -2,11 +2,6 @@ import type { ComplaintStats, DeadlineStats, ProgressStats, TicketStatus, UsageS
 import type { TicketEvent } from '../tickets/ticket-events';
 import { complaintTown, createComplianceTally, dataProgress, mergeCounts, sumUsage, type CountRow, type ReplyDeadline, type UsageBeat } from './counting';
 
-// Kept importable from here: complaint intake fixes a ticket's place with `complaintPlace`,
-// and every feature's CSV export uses `toCsv`.
-export { complaintPlace, complaintTown } from './counting';
-export { toCsv } from './csv';
-
 /** Complaints counted in the store, one GROUP BY per dimension; rows in any order. */
 export interface ComplaintCounts {
   byCategory: CountRow[];
