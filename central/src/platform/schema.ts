@@ -54,7 +54,7 @@ export interface SettingTable {
 
 export interface ImportTable {
   id: Generated<number>;
-  /** `upload` (a file) or `record` (a single-record change staged by `PATCH`/`DELETE /api/records`). */
+  /** `upload` (a file) or `record` (a single-record change staged by `importsApi.correctRecord` or `withdrawRecord`). */
   source: string;
   created_at: string;
   created_by: string;
