@@ -8,6 +8,7 @@ import { createRecordRepository } from '../imports/records.repository';
 import { createSettingsRepository } from '../settings/settings.repository';
 import { createStaffRepository } from '../staff/staff.repository';
 import { createTicketRepository } from '../tickets/tickets.repository';
+import type { AuditedWith } from './audited-action';
 import { inTransaction } from './transaction';
 
 /** The repositories a staff action reads and writes through, all bound to one transaction. */
@@ -26,21 +27,12 @@ function bindRepositories(trx: Db) {
 }
 export type Tx = ReturnType<typeof bindRepositories>;
 
-/** What the audit log keeps of one action; its time is taken as it is written. */
-export interface AuditNote {
-  actor: string;
-  action: string;
-  target: string | null;
-  details?: unknown;
-}
-
 /**
  * Runs an action on repositories bound to one transaction and appends its audit entry,
- * `note(result)`, last in that same transaction: the action and its entry commit together or
- * not at all, and a refused action (it throws) leaves no entry. `fn` must reach the store only
- * through `tx`: central's one SQLite connection is held by the transaction meanwhile.
+ * `note(result)`, last in that same transaction (see `AuditedWith`). Central's one SQLite
+ * connection is held by the transaction meanwhile.
  */
-export type Audited = <T>(fn: (tx: Tx) => Promise<T>, note: (result: T) => AuditNote) => Promise<T>;
+export type Audited = AuditedWith<Tx>;
 
 export function createAudited(db: Db, now: () => Date): Audited {
   return (fn, note) =>
