@@ -1,4 +1,5 @@
-import type { AuditedStaffAction, StaffAuditNote, StaffRecord, StaffSessionRecord, StaffStore } from './staff.ports';
+import type { AuditNote } from '../platform/audited-action';
+import type { AuditedStaffAction, StaffRecord, StaffSessionRecord, StaffStore } from './staff.ports';
 
 /**
  * The staff store in memory, for use-case tests: accounts and sessions in maps, and an
@@ -8,7 +9,7 @@ import type { AuditedStaffAction, StaffAuditNote, StaffRecord, StaffSessionRecor
 export function createMemoryStaffStore() {
   const accounts = new Map<string, StaffRecord>();
   const sessions = new Map<string, StaffSessionRecord>();
-  const notes: StaffAuditNote[] = [];
+  const notes: AuditNote[] = [];
   const staff: StaffStore = {
     async find(username) {
       return accounts.get(username) ?? null;

@@ -1,4 +1,5 @@
 import type { StaffSession } from '@sunshine/contracts';
+import type { AuditedWith } from '../platform/audited-action';
 
 /** A staff account as the store keeps it: only the password's scrypt hash. */
 export interface StaffRecord extends StaffSession {
@@ -41,17 +42,5 @@ export interface StaffAccountWriter {
 
 export type StaffStore = StaffAccountReader & StaffAccountWriter;
 
-/** What the audit log keeps of one staff action. */
-export interface StaffAuditNote {
-  actor: string;
-  action: string;
-  target: string | null;
-  details?: unknown;
-}
-
-/**
- * Runs `fn` on the staff store bound to one transaction and appends `note(result)` last in
- * it: the change and its audit entry commit together or not at all (the unit of work's
- * `audited` is one). `fn` must reach the store only through `tx`.
- */
-export type AuditedStaffAction = <T>(fn: (tx: { staff: StaffAccountWriter }) => Promise<T>, note: (result: T) => StaffAuditNote) => Promise<T>;
+/** Account changes commit with their audit entry (the unit of work's `audited`). */
+export type AuditedStaffAction = AuditedWith<{ staff: StaffAccountWriter }>;
