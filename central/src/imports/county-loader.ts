@@ -20,7 +20,7 @@ import { toPaymentRecord, toProjectRecords, withMeta, type Meta } from './county
 import { addLineTotals, periodKey, periodProblems, type PeriodTotals } from './import-balance';
 import { CsvRowsError, readCsv, readCsvRows } from './read-csv';
 
-export interface LoadCountyDeps {
+interface LoadCountyDeps {
   content: CountyStore;
   hashId: (idNumber: string) => string;
   now: () => Date;

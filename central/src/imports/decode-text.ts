@@ -4,7 +4,7 @@ import iconv from 'iconv-lite';
 import { detectAll } from 'jschardet';
 
 /** The encodings a CSV is read in: UTF-8 (with or without BOM), and GB18030, the superset of GBK. */
-export type CsvEncoding = 'utf8' | 'gb18030';
+type CsvEncoding = 'utf8' | 'gb18030';
 
 // Text from the first non-ASCII byte on: enough for the detector to tell GB18030 from Big5 or
 // Shift-JIS by its statistics, small enough to hold while the rest of the file waits.
@@ -70,7 +70,7 @@ export async function* decodeCsvText(chunks: AsyncIterable<Buffer>): AsyncGenera
 }
 
 /** UTF-8 when `sample` is valid UTF-8 (its last character may be cut unless `complete`), else GB18030 if the detector ranks it first. */
-export function detectEncoding(sample: Buffer, complete: boolean): CsvEncoding {
+function detectEncoding(sample: Buffer, complete: boolean): CsvEncoding {
   if (isUtf8Text(sample, complete)) return 'utf8';
   const [best] = detectAll(sample, { minimumThreshold: 0, detectEncodings: CANDIDATES });
   const name = best?.encoding?.toLowerCase();

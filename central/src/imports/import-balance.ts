@@ -2,7 +2,7 @@ import { formatFen, type ImportContentType, type ImportProblem } from '@sunshine
 import type { ImportStore, RecordStore } from './imports.ports';
 
 /** One period of a village's books (村级财务) as uploaded: its balances, in fen. */
-export interface PeriodBalances {
+interface PeriodBalances {
   villageCode: string;
   period: string;
   openingFen: number;
@@ -15,7 +15,7 @@ export interface PeriodTotals {
   expenseFen: number;
 }
 
-export interface BalanceDeps {
+interface BalanceDeps {
   imports: Pick<ImportStore, 'stagedPages' | 'unstage'>;
   records: Pick<RecordStore, 'livePages' | 'liveData'>;
 }
@@ -41,7 +41,7 @@ export function addLineTotals(totals: Map<string, PeriodTotals>, lines: Iterable
  * naming the village, the period and the amounts in yuan; undefined when they do. A period
  * without lines has no income or expense, so its balance must not move.
  */
-export function balanceProblem(period: PeriodBalances, totals: PeriodTotals | undefined, villageName: string | undefined): string | undefined {
+function balanceProblem(period: PeriodBalances, totals: PeriodTotals | undefined, villageName: string | undefined): string | undefined {
   const { incomeFen, expenseFen } = totals ?? { incomeFen: 0, expenseFen: 0 };
   const expected = period.openingFen + incomeFen - expenseFen;
   if (expected === period.closingFen) return undefined;

@@ -12,7 +12,7 @@ export interface ValidRow {
 }
 
 /** Live records of the upload's table among a batch's ids, each with its department (null when unknown). */
-export type PublishedOwners = ReadonlyMap<string, string | null>;
+type PublishedOwners = ReadonlyMap<string, string | null>;
 
 /**
  * Checks one batch of an upload and collects every problem (not just the first), so one

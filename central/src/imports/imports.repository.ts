@@ -40,7 +40,7 @@ async function insertProblems(trx: Db, importId: number, problems: readonly Impo
 }
 
 /** The imports' store, and the sweep at start of uploads a stop of central cut off. */
-export interface ImportRepository extends ImportStore {
+interface ImportRepository extends ImportStore {
   /** Forgets uploads still `receiving` since before `before`: central stopped while they arrived. */
   discardAbandoned(before: string): Promise<void>;
 }

@@ -16,7 +16,7 @@ const ImportId = z.object({ id: z.coerce.number().int().positive() });
 const ReportFormat = z.object({ format: z.enum(['json', 'csv']).default('json') });
 const UPLOAD_TYPES = ['text/csv', 'text/plain', 'application/octet-stream', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'];
 
-export type ImportRouteDeps = StagingDeps & ReviewDeps & { staffEvents: ImportAnnouncer; uploadLimits: UploadLimits };
+type ImportRouteDeps = StagingDeps & ReviewDeps & { staffEvents: ImportAnnouncer; uploadLimits: UploadLimits };
 
 /** Uploads (a CSV/XLSX body streamed into staging) and their review by a second person. */
 export function importRoutes(mount: CentralMount, deps: ImportRouteDeps): Router {

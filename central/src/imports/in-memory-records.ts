@@ -2,7 +2,7 @@ import type { RecordHistoryEntry, SyncTable } from '@sunshine/contracts';
 import type { PublishedRecord, PublishMeta, RecordStore } from './imports.ports';
 
 /** A published record as the twin keeps it: `owner` is its `record_owners` row, if any. */
-export interface MemoryRecord {
+interface MemoryRecord {
   table: SyncTable;
   id: string;
   data: Record<string, unknown>;

@@ -11,7 +11,7 @@ interface MemoryRow {
   baseVersion: number | null;
 }
 
-export interface MemoryState extends MemoryRecordState {
+interface MemoryState extends MemoryRecordState {
   imports: Map<number, Omit<ImportReport, 'problems'>>;
   rows: Map<number, MemoryRow[]>;
   problems: Map<number, ImportProblem[]>;
@@ -149,4 +149,3 @@ export function createMemoryStores() {
   };
   return { state, ...tx, audited, seed };
 }
-export type MemoryStores = ReturnType<typeof createMemoryStores>;

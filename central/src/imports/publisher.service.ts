@@ -7,7 +7,7 @@ export interface PublishBatch {
 }
 
 /** One publish: the staff member behind it, the version's summary, the records' provenance, and the action's audit entry. */
-export interface PublishRequest {
+interface PublishRequest {
   by: string;
   summary: string;
   provenance: Provenance;
@@ -18,9 +18,9 @@ export interface PublishRequest {
  * What a publish writes: one batch, or batches produced one after another (a county-sized
  * import is read and written a page at a time, never held whole).
  */
-export type PublishSource = PublishBatch | AsyncIterable<PublishBatch>;
+type PublishSource = PublishBatch | AsyncIterable<PublishBatch>;
 
-export interface PublisherDeps {
+interface PublisherDeps {
   audited: AuditedWith<ImportsTx>;
   /** Tells connected kiosks (`content:published`) after each publish. */
   notifyPublished: (version: number) => void;

@@ -6,7 +6,7 @@ import { parse } from 'csv-parse';
 import type { z } from 'zod';
 import { decodeCsvText } from './decode-text';
 
-export interface RowProblem {
+interface RowProblem {
   row: number;
   column: string;
   value: string;

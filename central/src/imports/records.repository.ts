@@ -14,7 +14,7 @@ const RecordDepartment = z.object({ department: z.string().optional() });
 const importIdOf = (provenance: Pick<Provenance, 'importId'>) => sql<number | null>`cast(${provenance.importId} as integer)`;
 
 /** The records' store, and the history rows the county loader appends for its first load. */
-export interface RecordRepository extends RecordStore {
+interface RecordRepository extends RecordStore {
   appendHistory(meta: PublishMeta, provenance: Omit<Provenance, 'department'>): Promise<void>;
 }
 
