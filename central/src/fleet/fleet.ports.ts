@@ -1,4 +1,5 @@
 import type { Heartbeat } from '@sunshine/contracts';
+import type { AuditedWith } from '../platform/audited-action';
 
 /** A one-time enrolment code as central keeps it: only its hash. */
 export interface EnrolmentCodeRecord {
@@ -81,13 +82,5 @@ export interface FleetTx {
   places: PlaceLookup;
 }
 
-/** The audit entry of one fleet action. */
-export interface FleetAuditNote {
-  actor: string;
-  action: string;
-  target: string | null;
-  details?: unknown;
-}
-
-/** Runs `fn` in one transaction and appends its audit entry last in it: both commit or neither. */
-export type AuditedFleetAction = <T>(fn: (tx: FleetTx) => Promise<T>, note: (result: T) => FleetAuditNote) => Promise<T>;
+/** Runs a fleet action in one transaction with its audit entry last in it: both commit or neither. */
+export type AuditedFleetAction = AuditedWith<FleetTx>;

@@ -1,6 +1,7 @@
 import { AppError, type Heartbeat } from '@sunshine/contracts';
 import { describe, expect, it } from 'vitest';
-import type { FleetAuditNote, FleetTx, HeartbeatStore, KioskListItem, StoredHeartbeat, VillagePlace } from './fleet.ports';
+import type { AuditNote } from '../platform/audited-action';
+import type { FleetTx, HeartbeatStore, KioskListItem, StoredHeartbeat, VillagePlace } from './fleet.ports';
 import { createFleetService, type FleetServiceDeps } from './fleet.service';
 
 const NOW = new Date('2026-11-26T02:00:00Z'); // 10:00 county time: open
@@ -26,7 +27,7 @@ function memoryFleet(kiosks: KioskListItem[]) {
   const byNumber = new Map(kiosks.map((k) => [k.kioskNumber, { ...k }]));
   const beats: StoredHeartbeat[] = [];
   const reads = { latestByKiosk: 0, villagePlaces: 0 };
-  const audit: FleetAuditNote[] = [];
+  const audit: AuditNote[] = [];
   const notSupported = () => Promise.reject(new Error('not used by the fleet service'));
   const tx: FleetTx = {
     kiosks: {
