@@ -21,7 +21,8 @@ const dump = (db: Database) => ({
   indexes: db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'notices' ORDER BY name").all(),
 });
 
-describe('applying a sync body on worker threads', () => {
+// Each test starts worker threads that load TypeScript through tsx: seconds on a busy 2-core machine.
+describe('applying a sync body on worker threads', { timeout: 30_000 }, () => {
   const dirs: string[] = [];
   const open = () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sunshine-threads-'));
