@@ -1,5 +1,5 @@
 import { adminApiClient, reviewerApiClient, startTestCentral, type TestCentral } from '@sunshine/central/testing';
-import { importsApi, PaymentsLookupResult } from '@sunshine/contracts';
+import { agentVillagerApi, createApiClient, importsApi } from '@sunshine/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enrolKiosk, startAgent, tempDir, type RunningAgent } from './support';
 
@@ -22,14 +22,7 @@ describe('a correction at central', () => {
   it('reaches a running agent through the content:published push once a reviewer approves it', async () => {
     const person = central.county.samplePeople[0];
     if (!person) throw new Error('the tiny county has no sample people');
-    const lookup = async () => {
-      const res = await fetch(`${agent.url}/api/payments/lookup`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ idNumber: person.idNumber }),
-      });
-      return PaymentsLookupResult.parse(await res.json());
-    };
+    const lookup = () => createApiClient({ baseUrl: agent.url }).call(agentVillagerApi.lookupPayments, { body: { idNumber: person.idNumber } });
     await expect.poll(() => agent.agent.health().online, { timeout: 10_000 }).toBe(true);
     const payment = (await lookup()).payments[0];
     if (!payment) throw new Error('the sample person has no payments');
