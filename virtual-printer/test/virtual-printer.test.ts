@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import net from 'node:net';
+import { ApiCallError, createApiClient, urlOf, virtualPrinterApi as api, type VirtualPrinterStatePatch } from '@sunshine/contracts';
 import iconv from 'iconv-lite';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createPrinterHttpServer, createPrinterServer, parseEscPos, statusByte, type PrinterServer } from '../src';
@@ -63,28 +64,34 @@ describe('the virtual printer', () => {
     vp = createPrinterServer();
     const port = await listen(vp.server);
     const httpPort = await listen(createPrinterHttpServer(vp));
-    return { port, http: `http://127.0.0.1:${httpPort}` };
+    const http = `http://127.0.0.1:${httpPort}`;
+    return { port, http, client: createApiClient({ baseUrl: http }) };
   }
 
   it('keeps each receipt as text and a PNG, and lists them on its page', async () => {
-    const { port, http } = await start();
+    const { port, http, client } = await start();
     await send(port, receiptBytes);
     const [receipt] = await vp.waitForReceipts(1);
     expect(receipt?.text).toBe('回执\n金额 ￥1,234.50\n[QR:004200001231]');
     expect(receipt?.complete).toBe(true);
-    const png = Buffer.from(await (await fetch(`${http}/receipts/1.png`)).arrayBuffer());
+    const png = Buffer.from(await (await client.call(api.receiptPreview, { params: { id: 1 } })).arrayBuffer());
     expect(png.subarray(1, 4).toString('ascii')).toBe('PNG');
-    const pageHtml = await (await fetch(`${http}/`)).text();
+    expect(await (await client.call(api.receiptText, { params: { id: 1 } })).text()).toBe(`${receipt?.text}\n`);
+    const pageHtml = await (await client.call(api.page)).text();
     expect(pageHtml).toContain('金额 ￥1,234.50');
-    expect(await (await fetch(`${http}/api/receipts`)).json()).toMatchObject([{ id: 1, qr: ['004200001231'], complete: true }]);
+    expect(pageHtml).toContain(`<img src="${urlOf(api.receiptPreview, { params: { id: 1 } })}"`);
+    expect(await client.call(api.listReceipts)).toMatchObject([{ id: 1, qr: ['004200001231'], complete: true }]);
+    expect(await client.call(api.clearReceipts)).toEqual({ ok: true });
+    expect(await client.call(api.listReceipts)).toEqual([]);
+    expect((await fetch(http + urlOf(api.receiptText, { params: { id: 1 } }))).status).toBe(404);
   });
 
   it('answers DLE EOT 1, 2 and 4 from its simulated state, switched over HTTP', async () => {
-    const { port, http } = await start();
+    const { port, client } = await start();
     const ask = Buffer.from([0x10, 0x04, 0x01, 0x10, 0x04, 0x02, 0x10, 0x04, 0x04]);
     expect([...(await send(port, ask))]).toEqual([0x12, 0x12, 0x12]);
-    const set = (body: unknown) => fetch(`${http}/api/state`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-    expect((await set({ coverOpen: true })).status).toBe(200);
+    const set = (body: VirtualPrinterStatePatch) => client.call(api.setState, { body });
+    expect(await set({ coverOpen: true })).toMatchObject({ coverOpen: true, paper: 'ok' });
     expect([...(await send(port, ask))]).toEqual([0x1a, 0x16, 0x12]);
     await set({ coverOpen: false, paper: 'out' });
     expect([...(await send(port, ask))]).toEqual([0x1a, 0x32, 0x7e]);
@@ -92,8 +99,24 @@ describe('the virtual printer', () => {
     expect([...(await send(port, ask))]).toEqual([0x12, 0x12, 0x1e]);
     await set({ online: false });
     expect((await send(port, ask)).length).toBe(0);
-    expect((await set({ paper: 'maybe' })).status).toBe(400);
+    expect(await client.call(api.getState)).toEqual({ online: false, coverOpen: false, paper: 'near_end', paperLeftBytes: null });
     expect(statusByte(4, { online: true, coverOpen: false, paper: 'ok', paperLeftBytes: null })).toBe(0x12);
+  });
+
+  it('refuses a state change with a field of the wrong kind by code, and changes nothing', async () => {
+    const { http, client } = await start();
+    const before = await client.call(api.getState);
+    const refused = await fetch(http + urlOf(api.setState), { method: api.setState.method, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ coverOpen: true, paper: 'maybe' }) });
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toMatchObject({ error: { code: 'bad_request' } });
+    expect(await client.call(api.getState)).toEqual(before);
+  });
+
+  it('answers not_found for a receipt it does not keep', async () => {
+    const { client } = await start();
+    const error = await client.call(api.receiptPreview, { params: { id: 7 } }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiCallError);
+    expect(error).toMatchObject({ code: 'not_found', status: 404 });
   });
 
   it('runs out of paper part-way through a receipt and keeps it as incomplete', async () => {

@@ -15,6 +15,7 @@ import { staffApi } from './central-staff';
 import { statisticsApi } from './central-statistics';
 import { syncApi } from './central-sync';
 import { ticketsApi } from './central-tickets';
+import { virtualPrinterApi } from './virtual-printer';
 
 export * from './agent-content';
 export * from './agent-health';
@@ -32,6 +33,7 @@ export * from './central-staff';
 export * from './central-statistics';
 export * from './central-sync';
 export * from './central-tickets';
+export * from './virtual-printer';
 
 /** Every route the kiosk agent serves its UI on 127.0.0.1, by feature. */
 export const agentApi = {
@@ -75,4 +77,5 @@ export const apiGroups: Record<string, Record<string, RouteSpec>> = {
   'central.statistics': statisticsApi,
   'central.sync': syncApi,
   'central.tickets': ticketsApi,
+  'virtual-printer': virtualPrinterApi,
 };
