@@ -10,7 +10,7 @@ import {
   type StaffSession,
   type StagedRecord,
 } from '@sunshine/contracts';
-import type { AuditedWith, ImportsTx, ImportStore, NewRecordChange, RecordStore } from './imports.ports';
+import type { AuditedImportAction, ImportsTx, ImportStore, NewRecordChange, RecordStore } from './imports.ports';
 import { correctedPeriodProblem } from './import-balance';
 import type { ImportContext } from './import-checks';
 import { IMPORT_SPECS } from './import-specs';
@@ -21,7 +21,7 @@ import { chinaDate } from '../calendar/working-days';
 export interface CorrectionDeps {
   records: RecordStore;
   imports: ImportStore;
-  audited: AuditedWith<ImportsTx>;
+  audited: AuditedImportAction;
   hashId: (idNumber: string) => string;
   now: () => Date;
 }

@@ -1,26 +1,12 @@
 import type { ImportChanged, ImportContentType, ImportMode, ImportProblem, ImportReport, RecordHistoryEntry, StagedRecord, SyncTable } from '@sunshine/contracts';
 import type { ValidRow } from './import-validation';
+import type { AuditedWith } from '../platform/audited-action';
 
 /*
  * What the imports use cases need from the store, declared here so that they depend on no
  * database module: `imports.repository` and `records.repository` implement these over SQL,
  * `in-memory-stores` over maps for the services' unit tests.
  */
-
-/** What the audit log keeps of one action; its time is taken as it is written. */
-export interface AuditNote {
-  actor: string;
-  action: string;
-  target: string | null;
-  details?: unknown;
-}
-
-/**
- * Runs `fn` on stores bound to one transaction and appends `note(result)` last in it: the
- * action and its audit entry commit together or not at all, and a refused action (it throws)
- * changes nothing. `fn` reaches the store only through its `tx`.
- */
-export type AuditedWith<Tx> = <T>(fn: (tx: Tx) => Promise<T>, note: (result: T) => AuditNote) => Promise<T>;
 
 /** Tells open consoles that an import changed (`import:changed` on `/staff`); they read it again over HTTP. */
 export interface ImportAnnouncer {
@@ -157,3 +143,6 @@ export interface CountyStore {
     identities: Iterable<{ paymentId: string; idNumber: string }>,
   ): Promise<void>;
 }
+
+/** A staff action of the imports and its audit entry, in one transaction over `ImportsTx`. */
+export type AuditedImportAction = AuditedWith<ImportsTx>;

@@ -1,5 +1,5 @@
 import { AppError, type ApproveImportRequest, type ImportReport, type PublishResult, type RejectImportRequest, type StaffSession } from '@sunshine/contracts';
-import type { AuditedWith, ImportsTx, ImportStore } from './imports.ports';
+import type { AuditedImportAction, ImportStore } from './imports.ports';
 import { stagedRecordChange } from './corrections.service';
 import type { Publisher } from './publisher.service';
 import { uploadChanges } from './upload-changes';
@@ -8,7 +8,7 @@ import { assertCan, assertSecondPerson, can, isInScope } from '../staff/permissi
 export interface ReviewDeps {
   imports: ImportStore;
   publisher: Publisher;
-  audited: AuditedWith<ImportsTx>;
+  audited: AuditedImportAction;
   hashId: (idNumber: string) => string;
   now: () => Date;
 }

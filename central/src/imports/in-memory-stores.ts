@@ -1,5 +1,6 @@
 import type { ImportProblem, ImportReport, SyncTable } from '@sunshine/contracts';
-import type { AuditedWith, AuditNote, ImportsTx, ImportStore, StagedIdSample } from './imports.ports';
+import type { AuditedImportAction, ImportsTx, ImportStore, StagedIdSample } from './imports.ports';
+import type { AuditNote } from '../platform/audited-action';
 import { createMemoryRecords, emptyRecordState, recordKey, type MemoryRecordState } from './in-memory-records';
 
 /** A staged row as the twin keeps it; `baseVersion` is set for a single-record change. */
@@ -128,7 +129,7 @@ export function createMemoryStores() {
     records: createMemoryRecords(state),
     content: { latestVersion: async () => state.versions.at(-1) ?? null },
   };
-  const audited: AuditedWith<ImportsTx> = async (fn, note) => {
+  const audited: AuditedImportAction = async (fn, note) => {
     const before = structuredClone(state);
     try {
       const result = await fn(tx);

@@ -1,5 +1,6 @@
 import type { PublishResult } from '@sunshine/contracts';
-import type { AuditedWith, AuditNote, ImportsTx, Provenance, RecordChange } from './imports.ports';
+import type { AuditedImportAction, ImportsTx, Provenance, RecordChange } from './imports.ports';
+import type { AuditNote } from '../platform/audited-action';
 
 export interface PublishBatch {
   changes: RecordChange[];
@@ -21,7 +22,7 @@ interface PublishRequest {
 type PublishSource = PublishBatch | AsyncIterable<PublishBatch>;
 
 interface PublisherDeps {
-  audited: AuditedWith<ImportsTx>;
+  audited: AuditedImportAction;
   /** Tells connected kiosks (`content:published`) after each publish. */
   notifyPublished: (version: number) => void;
   now: () => Date;

@@ -1,5 +1,5 @@
 import { AppError, type ImportReport, type ImportUploadQuery, type StaffSession } from '@sunshine/contracts';
-import type { AuditedWith, ImportsTx, ImportStore, RecordStore } from './imports.ports';
+import type { AuditedImportAction, ImportStore, RecordStore } from './imports.ports';
 import type { UploadRow } from './read-upload';
 import { batches } from '../platform/batches';
 import type { ImportContext } from './import-checks';
@@ -12,7 +12,7 @@ import { chinaDate } from '../calendar/working-days';
 export interface StagingDeps {
   imports: ImportStore;
   records: RecordStore;
-  audited: AuditedWith<ImportsTx>;
+  audited: AuditedImportAction;
   now: () => Date;
 }
 
