@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { ApiCallError, type ApiClient, fleetApi, importsApi, kioskApi, makeIdNumber, staffApi, ticketsApi } from '@sunshine/contracts';
+import { ApiCallError, type ApiClient, fleetApi, importsApi, kioskApi, makeIdNumber, settingsApi, staffApi, ticketsApi } from '@sunshine/contracts';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAuditRepository } from '../src/audit/audit.repository';
@@ -7,8 +7,8 @@ import type { Db } from '../src/platform/database';
 import { createKioskRepository } from '../src/fleet/kiosks.repository';
 import { verifyAuditChain, type ChainedAuditEntry } from '../src/audit/audit-chain';
 import { createEnrolmentCode, newEnrolmentCode } from '../src/fleet/enrolment.service';
-import { apiClient, buildIntake, type client, countyRows, loginAs, refusal } from './factories';
-import { adminApiClient, adminClient, createStaffAccount, staffClient, startTestCentral, type TestCentral } from './harness';
+import { apiClient, buildIntake, countyRows, loginAs, refusal } from './factories';
+import { adminApiClient, createStaffAccount, staffClient, startTestCentral, type TestCentral } from './harness';
 import { approveImport, importReport, uploadFile } from './import-support';
 import { storeSnapshot } from './store-snapshot';
 
@@ -27,7 +27,6 @@ async function auditChain(db: Db): Promise<ChainedAuditEntry[]> {
 
 describe('a staff action and its audit entry commit together', () => {
   let central: TestCentral;
-  let admin: ReturnType<typeof client>;
   let adminApi: ApiClient;
   let publisher: ApiClient;
   let reviewer: ApiClient;
@@ -57,7 +56,6 @@ describe('a staff action and its audit entry commit together', () => {
   beforeAll(async () => {
     central = await startTestCentral();
     village = countyRows(path.join(central.dir, 'county'), 'villages')[0]?.code ?? '';
-    admin = await adminClient(central.url);
     adminApi = await adminApiClient(central.url);
     await createStaffAccount(central, { username: 'minzheng', displayName: '民政发布员', role: 'publisher', department: '县民政局', password: 'publisher-password' });
     await createStaffAccount(central, { username: 'shenhe', displayName: '审核员', role: 'reviewer', password: 'reviewer-password' });
@@ -156,7 +154,7 @@ describe('a staff action and its audit entry commit together', () => {
     const notice = `id,title,body,category,scopeCode,publishDate,expiryDate\natomic-n2,公示,正文,village,${village},2026-10-01,`;
     const { importId } = await uploadFile(publisher, { type: 'notices' }, notice);
     const session = await staffClient(central, 'shenhe', 'reviewer-password');
-    const categories = await (await admin.get('/api/settings/complaint-categories')).json();
+    const categories = await adminApi.call(settingsApi.listCategories);
     const otherVillage = countyRows(path.join(central.dir, 'county'), 'villages')[1]?.code;
 
     const actions: [string, () => Promise<unknown>][] = [
@@ -170,10 +168,10 @@ describe('a staff action and its audit entry commit together', () => {
       ['ticket.view-contact', () => adminApi.call(ticketsApi.get, { params: { ticketNumber: intake.ticketNumber } })],
       ['auth.login', () => apiClient(central.url).call(staffApi.login, { body: { username: 'shenhe', password: 'reviewer-password' } })],
       ['auth.logout', () => session.call(staffApi.logout)],
-      ['settings.complaint-categories', () => admin.put('/api/settings/complaint-categories', [{ code: 'land', name: '土地问题', acknowledgeDays: 3, replyDays: 20 }])],
+      ['settings.complaint-categories', () => adminApi.call(settingsApi.replaceCategories, { body: [{ code: 'land', name: '土地问题', acknowledgeDays: 3, replyDays: 20 }] })],
     ];
     for (const [action, act] of actions) await expectUndoneWithoutAudit(action, act);
-    expect(await (await admin.get('/api/settings/complaint-categories')).json()).toEqual(categories);
+    expect(await adminApi.call(settingsApi.listCategories)).toEqual(categories);
     expect(await session.call(staffApi.me)).toMatchObject({ username: 'shenhe' });
     expect(await kioskApiClient.call(kioskApi.getTicket, { params: { ticketNumber: intake.ticketNumber }, query: {} })).toMatchObject({ status: 'received' });
   });

@@ -1,4 +1,4 @@
-import { ApiError, fleetApi, FleetList, type HolidayCalendar, HolidayCalendarList, statisticsApi, ticketsApi, urlOf } from '@sunshine/contracts';
+import { ApiError, fleetApi, FleetList, type HolidayCalendar, settingsApi, statisticsApi, ticketsApi, urlOf } from '@sunshine/contracts';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSettingsRepository } from '../src/settings/settings.repository';
@@ -60,19 +60,20 @@ describe('working-day calendars', () => {
 
   it('refuses a malformed calendar with 400 invalid_calendar in plain Chinese, changing nothing', async () => {
     const staff = await admin();
-    const before = await (await staff.get('/api/settings/holiday-calendars')).json();
-    const weekdayWorked = await staff.put('/api/settings/holiday-calendars/2027', { ...county2027, workdays: [{ name: '县庆', date: '2027-02-12' }] });
+    const api = await adminApiClient(central.url);
+    const before = await api.call(settingsApi.listHolidayCalendars);
+    const weekdayWorked = await staff.put(urlOf(settingsApi.replaceHolidayCalendar, { params: { year: 2027 } }), { ...county2027, workdays: [{ name: '县庆', date: '2027-02-12' }] });
     const error = ApiError.parse(await weekdayWorked.json()).error;
     expect([weekdayWorked.status, error.code, error.message]).toEqual([400, 'invalid_calendar', '节假日安排有误：workdays.0.date：调休上班日应是星期六或星期日']);
-    const otherYear = await staff.put('/api/settings/holiday-calendars/2028', county2027);
+    const otherYear = await staff.put(urlOf(settingsApi.replaceHolidayCalendar, { params: { year: 2028 } }), county2027);
     expect([otherYear.status, ApiError.parse(await otherYear.json()).error.message]).toEqual([400, '文件里是 2027 年的安排，不是要导入的 2028 年']);
-    expect((await staff.put('/api/settings/holiday-calendars/2027', { year: 2027 })).status).toBe(400);
+    expect((await staff.put(urlOf(settingsApi.replaceHolidayCalendar, { params: { year: 2027 } }), { year: 2027 })).status).toBe(400);
     await createStaffAccount(central, { username: 'viewer', displayName: '查看员', role: 'viewer', password: 'viewer-password' });
     const viewer = client(central.url, { cookie: await loginAs(central.url, 'viewer', 'viewer-password') });
-    expect((await viewer.put('/api/settings/holiday-calendars/2027', county2027)).status).toBe(403);
+    expect((await viewer.put(urlOf(settingsApi.replaceHolidayCalendar, { params: { year: 2027 } }), county2027)).status).toBe(403);
 
-    expect(await (await staff.get('/api/settings/holiday-calendars')).json()).toEqual(before);
-    expect((await staff.get('/api/settings/holiday-calendars/2027')).status).toBe(404);
+    expect(await api.call(settingsApi.listHolidayCalendars)).toEqual(before);
+    expect((await staff.get(urlOf(settingsApi.getHolidayCalendar, { params: { year: 2027 } }))).status).toBe(404);
     expect(await central.db.selectFrom('settings').select('key').where('key', 'like', 'holiday_calendar:%').execute()).toEqual([]);
     expect((await readAuditLog(central)).filter((e) => e.action === 'settings.holiday-calendar')).toEqual([]);
   });
@@ -82,17 +83,18 @@ describe('working-day calendars', () => {
     const plain = await ticketDeadlines();
     expect(plain).toEqual({ acknowledgeBy: '2027-02-10', replyBy: '2027-02-26' }); // weekdays only
     const staff = await admin();
-    expect(HolidayCalendarList.parse(await (await staff.get('/api/settings/holiday-calendars')).json()).warnings.map((w) => w.year)).toEqual([2027]);
+    const api = await adminApiClient(central.url);
+    expect((await api.call(settingsApi.listHolidayCalendars)).warnings.map((w) => w.year)).toEqual([2027]);
 
-    const loaded = await staff.put('/api/settings/holiday-calendars/2027', county2027);
+    const loaded = await staff.put(urlOf(settingsApi.replaceHolidayCalendar, { params: { year: 2027 } }), county2027);
     expect(loaded.status).toBe(200);
     // 8–10 February off, 13 February (a Saturday) worked: 11, 12, 13 February.
     expect(await ticketDeadlines()).toEqual({ acknowledgeBy: '2027-02-13', replyBy: '2027-03-02' });
-    const list = HolidayCalendarList.parse(await (await staff.get('/api/settings/holiday-calendars')).json());
+    const list = await api.call(settingsApi.listHolidayCalendars);
     expect(list.warnings).toEqual([]);
     expect(list.years.map((y) => [y.year, y.origin])).toEqual([[2025, 'shipped'], [2026, 'shipped'], [2027, 'imported']]);
     expect(list.years.at(-1)).toMatchObject({ holidayDays: 3, workdays: 1, importedBy: 'admin', importedAt: clock.toISOString() });
-    expect(await (await staff.get('/api/settings/holiday-calendars/2027')).json()).toEqual(county2027);
+    expect(await api.call(settingsApi.getHolidayCalendar, { params: { year: 2027 } })).toEqual(county2027);
     expect((await readAuditLog(central)).find((e) => e.action === 'settings.holiday-calendar')).toMatchObject({ actor: 'admin', target: '2027' });
 
     // What the next start reads: the shipped files, then the stored years in their place.

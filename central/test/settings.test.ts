@@ -1,14 +1,16 @@
-import { kioskApi } from '@sunshine/contracts';
+import { kioskApi, settingsApi, urlOf, type ApiClient } from '@sunshine/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiClient, buildIntake, client, loginAs } from './factories';
-import { adminClient, createStaffAccount, startTestCentral, type TestCentral } from './harness';
+import { adminApiClient, adminClient, createStaffAccount, startTestCentral, type TestCentral } from './harness';
 
 describe('complaint category settings', () => {
   let central: TestCentral;
   let admin: ReturnType<typeof client>;
+  let adminApi: ApiClient;
   beforeAll(async () => {
     central = await startTestCentral();
     admin = await adminClient(central.url);
+    adminApi = await adminApiClient(central.url);
   });
   afterAll(() => central.close());
 
@@ -17,7 +19,7 @@ describe('complaint category settings', () => {
       { code: 'subsidy', name: '补贴发放', acknowledgeDays: 2, replyDays: 10 },
       { code: 'land', name: '土地问题', acknowledgeDays: 3, replyDays: 20 },
     ];
-    expect((await admin.put('/api/settings/complaint-categories', next)).status).toBe(200);
+    expect((await admin.put(urlOf(settingsApi.replaceCategories), next)).status).toBe(200);
     const { kioskNumber, token } = await central.enrol();
     const kiosk = apiClient(central.url, { token });
     expect(await kiosk.call(kioskApi.listComplaintCategories)).toEqual([
@@ -30,14 +32,14 @@ describe('complaint category settings', () => {
   });
 
   it('refuses seven categories, duplicate codes and a non-admin, changing nothing', async () => {
-    const before = await (await admin.get('/api/settings/complaint-categories')).json();
+    const before = await adminApi.call(settingsApi.listCategories);
     const one = { code: 'a_a', name: '甲', acknowledgeDays: 1, replyDays: 5 };
     const seven = Array.from({ length: 7 }, (_, i) => ({ ...one, code: `c_${'abcdefg'[i]}` }));
-    expect((await admin.put('/api/settings/complaint-categories', seven)).status).toBe(400);
-    expect((await admin.put('/api/settings/complaint-categories', [one, one])).status).toBe(400);
+    expect((await admin.put(urlOf(settingsApi.replaceCategories), seven)).status).toBe(400);
+    expect((await admin.put(urlOf(settingsApi.replaceCategories), [one, one])).status).toBe(400);
     await createStaffAccount(central, { username: 'viewer', displayName: '查看员', role: 'viewer', password: 'viewer-password' });
     const viewer = client(central.url, { cookie: await loginAs(central.url, 'viewer', 'viewer-password') });
-    expect((await viewer.put('/api/settings/complaint-categories', [one])).status).toBe(403);
-    expect(await (await admin.get('/api/settings/complaint-categories')).json()).toEqual(before);
+    expect((await viewer.put(urlOf(settingsApi.replaceCategories), [one])).status).toBe(403);
+    expect(await adminApi.call(settingsApi.listCategories)).toEqual(before);
   });
 });
