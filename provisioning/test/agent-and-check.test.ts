@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { AgentHealth } from '@sunshine/contracts';
+import { agentApi, createApiClient } from '@sunshine/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runChecks } from '../src/checks/run-checks';
 import { enrol, type EnrolResult } from '../src/enrol';
@@ -59,7 +59,7 @@ describe('an enrolled kiosk: the written config runs a real agent, and check tel
     await central?.close();
     central = undefined;
     agent = await startAgent(dataDir);
-    const health = AgentHealth.parse(await (await fetch(`${agent.url}/api/health`)).json());
+    const health = await createApiClient({ baseUrl: agent.url }).call(agentApi.health.health);
     expect(health).toMatchObject({ kioskNumber: enrolled.enrolment.kioskNumber, kioskName: '离线村', dataVersion: enrolled.dataVersion, online: false });
     expect(health.dataVersion).toBeGreaterThan(0);
   });

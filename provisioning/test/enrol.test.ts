@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import { syncApi } from '@sunshine/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agentEnvPath, parseEnvFile } from '../src/agent-config';
 import { enrol, EnrolIncomplete } from '../src/enrol';
@@ -107,7 +108,7 @@ describe('a first download that fails after central accepted the code', () => {
     const central = await startCentral(dir, { code: 'HALFCODE23456789' });
     // In front of the real central: enrolment passes through, sync fails like a dropped link.
     const proxy = http.createServer((req, res) => {
-      if (req.url?.startsWith('/api/sync')) return void res.writeHead(502).end();
+      if (req.url?.startsWith(syncApi.changes.path)) return void res.writeHead(502).end();
       const upstream = http.request(new URL(req.url ?? '/', central.url), { method: req.method, headers: req.headers }, (answer) => {
         res.writeHead(answer.statusCode ?? 502, answer.headers);
         answer.pipe(res);

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildCentral, loadConfig } from '@sunshine/central';
 import { loginAs } from '@sunshine/central/testing';
-import { createApiClient, fleetApi } from '@sunshine/contracts';
+import { agentApi, createApiClient, fleetApi, urlOf } from '@sunshine/contracts';
 import { createLogger, listen } from '@sunshine/service-kit';
 import { generateCounty } from '@sunshine/synthetic-county';
 import { agentEnvPath, parseEnvFile } from '../src/agent-config';
@@ -81,7 +81,7 @@ export async function startAgent(dataDir: string): Promise<RunningAgent> {
   const url = `http://127.0.0.1:${settings.AGENT_PORT}`;
   const stop = () => stopChild(child);
   try {
-    await waitFor(`${url}/api/health`, 60_000, () => child.exitCode !== null);
+    await waitFor(url + urlOf(agentApi.health.health), 60_000, () => child.exitCode !== null);
   } catch (err) {
     await stop();
     throw new Error(`${String(err)}\nagent output:\n${output}`);

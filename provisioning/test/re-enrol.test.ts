@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { AgentHealth, ComplaintCreated, createApiClient, fleetApi, ticketsApi, VillageList } from '@sunshine/contracts';
+import { agentApi, AgentHealth, ComplaintCreated, createApiClient, fleetApi, ticketsApi, urlOf, VillageList } from '@sunshine/contracts';
 import { readEnrolment } from '@sunshine/kiosk-agent';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runChecks } from '../src/checks/run-checks';
@@ -40,11 +40,11 @@ describe('revoke and re-enrol round trip', () => {
     let agent = await startAgent(dataDir);
     let ticketNumber: string;
     try {
-      expect(VillageList.parse((await json(`${agent.url}/api/villages`)).body).kioskVillageCode).toBe(villageCode);
-      const created = await json(`${agent.url}/api/complaints`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ category: 'subsidy', text: '补贴没有发到' }) });
+      expect(VillageList.parse((await json(agent.url + urlOf(agentApi.content.listVillages))).body).kioskVillageCode).toBe(villageCode);
+      const created = await json(agent.url + urlOf(agentApi.villager.createComplaint), { method: agentApi.villager.createComplaint.method, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ category: 'subsidy', text: '补贴没有发到' }) });
       expect(created.status).toBe(201);
       ticketNumber = ComplaintCreated.parse(created.body).ticketNumber;
-      await until(async () => AgentHealth.parse((await json(`${agent.url}/api/health`)).body).outboxPending === 1, 10_000);
+      await until(async () => AgentHealth.parse((await json(agent.url + urlOf(agentApi.health.health))).body).outboxPending === 1, 10_000);
     } finally {
       await agent.stop();
     }
@@ -64,8 +64,8 @@ describe('revoke and re-enrol round trip', () => {
       const cookie = await adminCookie(centralUrl);
       const staff = createApiClient({ baseUrl: centralUrl, headers: () => ({ cookie }) });
       await until(() => staff.call(ticketsApi.get, { params: { ticketNumber } }).then(() => true, () => false), 30_000);
-      await until(async () => AgentHealth.parse((await json(`${agent.url}/api/health`)).body).outboxPending === 0, 10_000);
-      const health = AgentHealth.parse((await json(`${agent.url}/api/health`)).body);
+      await until(async () => AgentHealth.parse((await json(agent.url + urlOf(agentApi.health.health))).body).outboxPending === 0, 10_000);
+      const health = AgentHealth.parse((await json(agent.url + urlOf(agentApi.health.health))).body);
       expect(health).toMatchObject({ kioskNumber, dataVersion: first.dataVersion });
       const tickets = await staff.call(ticketsApi.list, { query: { limit: 100 } });
       expect(tickets.items.filter((t) => t.ticketNumber.startsWith(kioskNumber))).toEqual([expect.objectContaining({ ticketNumber, text: '补贴没有发到' })]);

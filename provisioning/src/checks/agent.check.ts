@@ -1,4 +1,4 @@
-import { AgentHealth, PrinterState } from '@sunshine/contracts';
+import { agentApi, AgentHealth, PrinterState, urlOf } from '@sunshine/contracts';
 import { z } from 'zod';
 import { describeFetchError } from '../errors';
 import { fail, pass, skip, warn, type CheckResult } from './check';
@@ -11,12 +11,12 @@ export interface AgentCheck {
 
 const RESTART = 'sudo systemctl restart sunshine-kiosk-agent; then: journalctl -u sunshine-kiosk-agent -n 50';
 
-/** The agent answers its fixed `GET /api/health` on loopback. */
+/** The agent answers its fixed health route on loopback (docs/api.md). */
 export async function checkAgent(agentUrl: string, kioskNumber: string | null): Promise<AgentCheck> {
   const title = '本机服务 agent';
   let response: Response;
   try {
-    response = await fetch(new URL('/api/health', agentUrl), { signal: AbortSignal.timeout(5_000) });
+    response = await fetch(new URL(urlOf(agentApi.health.health), agentUrl), { signal: AbortSignal.timeout(5_000) });
   } catch (err) {
     return { result: fail('agent', title, `the kiosk agent is not answering: ${describeFetchError(agentUrl, err)}`, RESTART), health: null };
   }
@@ -49,13 +49,13 @@ export function checkData(health: AgentHealth | null, centralVersion: number | n
 const PrinterAnswer = z.object({ state: PrinterState }).loose();
 
 /**
- * The printer as the agent sees it: `GET /api/printer` when the agent has it, else
+ * The printer as the agent sees it: its printer status route when the agent has it, else
  * `health.printer`. When the agent cannot tell ('unknown'), the interface is probed here.
  */
 export async function checkPrinter(agentUrl: string, health: AgentHealth | null, printerInterface: string): Promise<CheckResult> {
   const title = '打印机 printer';
   if (!health) return skip('printer', title, 'not checked: the agent is not answering');
-  const fromAgent = await fetch(new URL('/api/printer', agentUrl), { signal: AbortSignal.timeout(5_000) })
+  const fromAgent = await fetch(new URL(urlOf(agentApi.printing.printerStatus), agentUrl), { signal: AbortSignal.timeout(5_000) })
     .then(async (r) => (r.ok ? PrinterAnswer.safeParse(await r.json()).data?.state : undefined))
     .catch(() => undefined);
   const state = fromAgent ?? health.printer.state;

@@ -1,3 +1,5 @@
+import { agentApi } from '@sunshine/contracts';
+
 /** Everything the OS setup files depend on; rendering is a pure function of this. */
 export interface OsSetupOptions {
   /** The unprivileged user that runs the agent and the browser. */
@@ -28,7 +30,8 @@ export const UNIT = {
   rebootTimer: 'sunshine-kiosk-reboot.timer',
 } as const;
 
-export const healthUrl = (o: OsSetupOptions) => `http://127.0.0.1:${o.agentPort}/api/health`;
+/** The agent's health route on loopback: the watchdog and the browser's start wait on it. */
+export const healthUrl = (o: OsSetupOptions) => `http://127.0.0.1:${o.agentPort}${agentApi.health.health.path}`;
 
 /** Chromium flags for an unattended touchscreen: no zoom, no swipe-back, no prompts, no dialogs. */
 export const CHROMIUM_FLAGS = [

@@ -1,4 +1,4 @@
-import { UNIT, type OsSetupOptions } from './options';
+import { healthUrl, UNIT, type OsSetupOptions } from './options';
 
 /** A systemd unit file from sections of `key=value` lines; empty values are left out. */
 export function renderUnit(comment: string, sections: Record<string, [string, string | undefined][]>): string {
@@ -78,7 +78,7 @@ export function renderScreenUnit(o: OsSetupOptions): string {
       ['StandardError', 'journal'],
       ['UtmpIdentifier', o.tty],
       ['UtmpMode', 'user'],
-      ['Environment', `XDG_SESSION_TYPE=wayland KIOSK_URL=${o.url} KIOSK_HEALTH_URL=http://127.0.0.1:${o.agentPort}/api/health`],
+      ['Environment', `XDG_SESSION_TYPE=wayland KIOSK_URL=${o.url} KIOSK_HEALTH_URL=${healthUrl(o)}`],
       ['ExecStart', `${o.cagePath} -d -- ${o.libDir}/browser.sh`],
       ['Restart', 'always'],
       ['RestartSec', '3'],
