@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { agentApi, createApiClient } from '@sunshine/contracts';
 import { agentFixture, spawnAgent } from './agent-fixture';
 import { result, round, type Benchmark } from './harness';
 
@@ -22,11 +23,14 @@ export const agentRss: Benchmark = {
     const agent = await spawnAgent(fixture);
     const bare = spawn(process.execPath, ['--import', 'tsx', '-e', 'setInterval(() => {}, 1000)'], { cwd: repoRoot, stdio: 'ignore' });
     try {
+      const client = createApiClient({ baseUrl: agent.url });
       for (const person of fixture.county.samplePeople.slice(0, 200)) {
-        const body = JSON.stringify({ idNumber: person.idNumber });
-        await (await fetch(`${agent.url}/api/payments/lookup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body })).json();
+        await client.call(agentApi.villager.lookupPayments, { body: { idNumber: person.idNumber } });
       }
-      for (const p of ['/api/notices?scope=all', '/api/projects?scope=all', '/api/villages', '/api/health']) await (await fetch(agent.url + p)).json();
+      await client.call(agentApi.content.listNotices, { query: { scope: 'all' } });
+      await client.call(agentApi.content.listProjects, { query: { scope: 'all' } });
+      await client.call(agentApi.content.listVillages);
+      await client.call(agentApi.health.health);
       await new Promise((r) => setTimeout(r, 500));
       const value = rssMb(agent.child.pid);
       const baseline = rssMb(bare.pid);

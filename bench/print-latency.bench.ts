@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import net, { type AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { checkIdNumber, idCheckDigit, maskIdNumber, type PaymentsLookupResult } from '@sunshine/contracts';
+import { agentApi, checkIdNumber, idCheckDigit, maskIdNumber, type PaymentsLookupResult, urlOf } from '@sunshine/contracts';
 import { errorHandler } from '@sunshine/service-kit';
 import { createPrinterServer } from '@sunshine/virtual-printer';
 import express from 'express';
@@ -69,19 +69,20 @@ export const printLatency: Benchmark = {
       dataVersion: () => ({ version: 1, publishedAt: null }), logger, onPrinterStateChange: () => undefined, settleMs: 20, printMsPerLine: 0,
       sources: {
         paymentStatement: (id) => (checkIdNumber(id).ok ? data : { ...data, person: null }),
-        complaintReceipt: () => null,
+        complaintReceipt: async () => null,
         projectSummary: () => null,
       },
     });
     const app = express().use(express.json()).use(printing.router).use(errorHandler(logger));
     const server = app.listen(0, '127.0.0.1');
-    const url = `http://127.0.0.1:${await listen(server)}/api/print/payment-statement`;
+    const route = agentApi.printing.printPaymentStatement;
+    const url = `http://127.0.0.1:${await listen(server)}${urlOf(route)}`;
     try {
       const printed: number[] = [];
       for (let i = 0; i < RUNS; i++) {
         const before = vp.receipts.length;
         const start = performance.now();
-        const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ idNumber: ID_NUMBER }) });
+        const res = await fetch(url, { method: route.method, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ idNumber: ID_NUMBER }) });
         if (res.status !== 202) throw new Error(`print request answered ${res.status}`);
         const receipt = (await vp.waitForReceipts(before + 1))[before];
         printed.push((receipt?.lastByteAt ?? start) - start);

@@ -10,8 +10,9 @@ const TYPES: Record<string, string> = {
 };
 
 /**
- * Serves a built kiosk UI and a baseline page from loopback, like the agent does; `/api/*`
- * answers 404 at once, so what is timed is the UI itself, not the agent's work.
+ * Serves a built kiosk UI and a baseline page from loopback, like the agent does; anything
+ * else (the agent's routes, socket.io) answers 404 at once, so what is timed is the UI
+ * itself, not the agent's work.
  */
 export function serveStatic(dir: string, extraPages: Record<string, string>): Promise<{ url: string; close: () => Promise<void> }> {
   const server = http.createServer((req, res) => {
@@ -19,10 +20,6 @@ export function serveStatic(dir: string, extraPages: Record<string, string>): Pr
     const page = extraPages[urlPath];
     if (page !== undefined) {
       res.writeHead(200, { 'content-type': TYPES['.html'] ?? '' }).end(page);
-      return;
-    }
-    if (urlPath.startsWith('/api/') || urlPath.startsWith('/socket.io/')) {
-      res.writeHead(404).end();
       return;
     }
     const file = path.join(dir, urlPath === '/' ? 'index.html' : path.normalize(urlPath));

@@ -3,7 +3,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CountyManifest, healthApi, urlOf } from '@sunshine/contracts';
+import { agentApi, CountyManifest, healthApi, urlOf } from '@sunshine/contracts';
 import { enrol } from '@sunshine/provisioning';
 import { generateCounty } from '@sunshine/synthetic-county';
 
@@ -107,7 +107,7 @@ export async function launchStack(options: StackOptions): Promise<Stack> {
         log,
       ),
     );
-    await waitForHealth(`${agentUrl}/api/health`, 60_000);
+    await waitForHealth(agentUrl + urlOf(agentApi.health.health), 60_000);
   } catch (err) {
     await stop();
     throw err;
