@@ -1,5 +1,5 @@
 import { ApiError } from './errors';
-import { isFileResponse, pathOf, type RouteInput, type RouteOutput, type RouteSpec } from './route';
+import { isFileResponse, pathOf, type RouteInput, type RouteOutput, type RouteSpec, type RouteUrlInput } from './route';
 
 /**
  * A failed call. `code` is the server's error code (switch on it, never on `message`), or
@@ -38,7 +38,8 @@ export interface CallOptions {
   rawBody?: { data: NonNullable<RequestInit['body']>; contentType: string };
 }
 
-type InputArg<R extends RouteSpec> = unknown extends RouteInput<R> ? [input?: Record<string, never>] : [input: RouteInput<R>];
+/** A URL needs only params and query; a call's whole input (with its body) is taken too. */
+type UrlArg<R extends RouteSpec> = unknown extends RouteUrlInput<R> ? [input?: { body?: unknown }] : [input: RouteUrlInput<R> & { body?: unknown }];
 type CallArgs<R extends RouteSpec> = unknown extends RouteInput<R>
   ? [input?: Record<string, never>, init?: CallOptions]
   : [input: RouteInput<R>, init?: CallOptions];
@@ -65,9 +66,9 @@ function toQueryString(query: unknown): string {
   return text === '' ? '' : `?${text}`;
 }
 
-/** The URL of a route call, for links (`<a href>`, `<audio src>`) as well as for fetch. */
-export function urlOf<R extends RouteSpec>(route: R, ...[input]: InputArg<R>): string {
-  const fields: { params?: Record<string, string | number>; query?: unknown } = input ?? {};
+/** The URL of a route call, for links (`<a href>`, `<audio src>`) as well as for fetch; a body plays no part. */
+export function urlOf<R extends RouteSpec>(route: R, ...[input]: UrlArg<R>): string {
+  const fields = (input ?? {}) as { params?: Record<string, string | number>; query?: unknown };
   return pathOf(route.path, fields.params) + toQueryString(fields.query);
 }
 
@@ -95,7 +96,7 @@ export function createApiClient(options: ApiClientOptions = {}) {
     const signal = init.signal === undefined ? timeout : AbortSignal.any([init.signal, timeout]);
     const hasJson = init.rawBody === undefined && fields.body !== undefined;
     const contentType = init.rawBody?.contentType ?? (hasJson ? 'application/json' : undefined);
-    const url = (options.baseUrl ?? '') + urlOf(route, ...([input] as InputArg<R>));
+    const url = (options.baseUrl ?? '') + urlOf(route, ...([input] as UrlArg<R>));
     try {
       return await doFetch(url, {
         ...options.init,

@@ -47,10 +47,12 @@ type ParamNames<P extends string> = P extends `${string}:${infer Name}/${infer R
 /** `{ ticketNumber: string }` for `/api/tickets/:ticketNumber`. */
 export type PathParams<P extends string> = { [K in ParamNames<P>]: string | number };
 
+/** What a route's URL is made of: params when the path has any, query when the route has one. */
+export type RouteUrlInput<R extends RouteSpec> = ([ParamNames<R['path']>] extends [never] ? unknown : { params: PathParams<R['path']> }) &
+  (R extends { query: infer Q extends z.ZodType } ? { query: z.input<Q> } : unknown);
+
 /** What a caller passes: params when the path has any, query and body when the route has them. */
-export type RouteInput<R extends RouteSpec> = ([ParamNames<R['path']>] extends [never] ? unknown : { params: PathParams<R['path']> }) &
-  (R extends { query: infer Q extends z.ZodType } ? { query: z.input<Q> } : unknown) &
-  (R extends { body: infer B extends z.ZodType } ? { body: z.input<B> } : unknown);
+export type RouteInput<R extends RouteSpec> = RouteUrlInput<R> & (R extends { body: infer B extends z.ZodType } ? { body: z.input<B> } : unknown);
 
 /** What a handler receives once the server has parsed the request. */
 export type ParsedInput<R extends RouteSpec> = {

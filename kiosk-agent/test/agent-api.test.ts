@@ -1,18 +1,22 @@
 import { startTestCentral, type TestCentral } from '@sunshine/central/testing';
-import { AgentTicket, ApiError, ComplaintCreated, FinanceBook, FinancePeriodList, NoticeList, PaymentsLookupResult, ProjectList, VillageList } from '@sunshine/contracts';
+import { agentContentApi as content, agentVillagerApi as villager, ApiError, urlOf, type ApiClient, type CreateComplaint } from '@sunshine/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { enrolKiosk, postJson, startAgent, tempDir, waitFor, type RunningAgent } from './support';
+import { agentClient, enrolKiosk, postJson, refusal, startAgent, tempDir, waitFor, type RunningAgent } from './support';
 
 const errorCode = async (res: Response) => ApiError.parse(await res.json()).error.code;
 
 describe('the agent API against a real central', () => {
   let central: TestCentral;
   let agent: RunningAgent;
+  let client: ApiClient;
+  /** Bodies the typed client would not send (wrong types, broken JSON) go raw to the route's URL. */
+  const postRawLookup = (body: unknown) => postJson(agent.url + urlOf(villager.lookupPayments), body);
   beforeAll(async () => {
     central = await startTestCentral();
     const dataDir = tempDir('agent');
     await enrolKiosk(central.url, central.enrolmentCode, dataDir);
     agent = await startAgent(dataDir, { CENTRAL_URL: central.url, HEARTBEAT_SECONDS: '0.2' });
+    client = agentClient(agent.url);
   });
   afterAll(async () => {
     await agent?.close();
@@ -24,9 +28,7 @@ describe('the agent API against a real central', () => {
   it('finds a sample person’s payments by ID number, newest first, with totals', async () => {
     const person = central.county.samplePeople[0];
     if (!person) throw new Error('county has no sample people');
-    const res = await postJson(`${agent.url}/api/payments/lookup`, { idNumber: person.idNumber.toLowerCase() });
-    expect(res.status).toBe(200);
-    const found = PaymentsLookupResult.parse(await res.json());
+    const found = await client.call(villager.lookupPayments, { body: { idNumber: person.idNumber.toLowerCase() } });
     expect(found.person?.name).toBe(person.name);
     expect(found.person?.maskedId).toMatch(/^\d{6}\*{8}\d{3}[\dX]$/);
     expect(found.payments.length).toBeGreaterThan(0);
@@ -36,9 +38,7 @@ describe('the agent API against a real central', () => {
   });
 
   it('answers a valid ID with no payments with an empty list and a plain message', async () => {
-    const res = await postJson(`${agent.url}/api/payments/lookup`, { idNumber: '11010519491231002X' });
-    expect(res.status).toBe(200);
-    const found = PaymentsLookupResult.parse(await res.json());
+    const found = await client.call(villager.lookupPayments, { body: { idNumber: '11010519491231002X' } });
     expect(found).toMatchObject({ person: null, payments: [] });
     expect(found.message).toMatch(/没有查到/);
   });
@@ -57,79 +57,81 @@ describe('the agent API against a real central', () => {
       [{ idNumber: '1', pad: 'x'.repeat(70_000) }, 413, 'payload_too_large'],
     ];
     for (const [body, status, code] of cases) {
-      const res = await postJson(`${agent.url}/api/payments/lookup`, body);
+      const res = await postRawLookup(body);
       expect(res.status, JSON.stringify(body).slice(0, 60)).toBe(status);
       expect(await errorCode(res)).toBe(code);
     }
-    const bad = await postJson(`${agent.url}/api/payments/lookup`, { idNumber: '110105194912310021' });
-    expect(ApiError.parse(await bad.json()).error.message).toMatch(/校验/);
+    const bad = await client.call(villager.lookupPayments, { body: { idNumber: '110105194912310021' } }).catch((error: unknown) => error);
+    expect(bad).toMatchObject({ code: 'invalid_id_number', message: expect.stringMatching(/校验/) });
     expect(state()).toEqual(before);
   });
 
   it('serves notices, projects, villages and village finance from the local cache, paged', async () => {
-    const notices = NoticeList.parse(await (await fetch(`${agent.url}/api/notices?scope=all`)).json());
+    const notices = await client.call(content.listNotices, { query: { scope: 'all' } });
     expect(notices.pageSize).toBe(10);
     expect(notices.items.length).toBeLessThanOrEqual(10);
     const dates = notices.items.map((n) => n.publishDate);
     expect([...dates].sort().reverse()).toEqual(dates);
-    const projects = ProjectList.parse(await (await fetch(`${agent.url}/api/projects?scope=all`)).json());
+    const projects = await client.call(content.listProjects, { query: { scope: 'all' } });
     const ranks = projects.items.map((p) => ['village', 'town', 'county', 'other'].indexOf(p.scopeLevel));
     expect([...ranks].sort()).toEqual(ranks);
-    const villages = VillageList.parse(await (await fetch(`${agent.url}/api/villages`)).json());
+    const villages = await client.call(content.listVillages);
     const own = villages.kioskVillageCode;
     expect(own).toBe(villages.items[0]?.code);
-    const periods = FinancePeriodList.parse(await (await fetch(`${agent.url}/api/finance/${own}/periods`)).json());
+    if (!own) throw new Error('the kiosk has no village');
+    const periods = await client.call(content.listFinancePeriods, { params: { villageCode: own } });
     const period = periods.items[0];
     if (!period) throw new Error('no finance periods for the kiosk village');
-    const book = FinanceBook.parse(await (await fetch(`${agent.url}/api/finance/${own}/${period.period}`)).json());
+    const book = await client.call(content.getFinanceBook, { params: { villageCode: own, period: period.period }, query: {} });
     expect(book.totals.byCategory.reduce((s, t) => s + t.count, 0)).toBe(book.total);
     expect(book.changeFen).toBe(period.closingFen - period.openingFen);
-    const local = NoticeList.parse(await (await fetch(`${agent.url}/api/notices?category=village`)).json());
+    const local = await client.call(content.listNotices, { query: { category: 'village' } });
     expect(local.total).toBeGreaterThan(0);
     expect(local.total).toBeLessThanOrEqual(notices.total);
     const scopes = [own, own?.slice(0, 9), own?.slice(0, 6)];
     expect(local.items.every((n) => scopes.includes(n.scopeCode) && n.category === 'village')).toBe(true);
-    expect((await fetch(`${agent.url}/api/finance/${own}/2099-13`)).status).toBe(400);
-    expect((await fetch(`${agent.url}/api/finance/123/2024-01`)).status).toBe(400);
-    expect((await fetch(`${agent.url}/api/notices?page=0`)).status).toBe(400);
+    expect(await refusal(client.call(content.getFinanceBook, { params: { villageCode: own, period: '2099-13' }, query: {} }))).toBe('400 bad_request');
+    expect(await refusal(client.call(content.getFinanceBook, { params: { villageCode: '123', period: '2024-01' }, query: {} }))).toBe('400 bad_request');
+    expect(await refusal(client.call(content.listNotices, { query: { page: 0 } }))).toBe('400 bad_request');
+  });
+
+  it('names why it has no books: unknown_village for a village it does not have, no_finance_period for a month without them', async () => {
+    const own = (await client.call(content.listVillages)).kioskVillageCode ?? '';
+    expect(await refusal(client.call(content.listFinancePeriods, { params: { villageCode: '999999999999' } }))).toBe('400 unknown_village');
+    expect(await refusal(client.call(content.getFinanceBook, { params: { villageCode: own, period: '1999-01' }, query: {} }))).toBe('404 no_finance_period');
+    expect(await refusal(client.call(content.getProject, { params: { id: 'no-such-project' } }))).toBe('404 unknown_project');
+    expect(await refusal(client.call(content.getBlob, { params: { sha256: '0'.repeat(64) } }))).toBe('404 blob_not_downloaded');
   });
 
   it('numbers a complaint at once, delivers it to central, and follows it up with the PIN', async () => {
-    const res = await postJson(`${agent.url}/api/complaints`, { category: 'subsidy', text: '低保金没有按时发放' });
-    expect(res.status).toBe(201);
-    const created = ComplaintCreated.parse(await res.json());
+    const created = await client.call(villager.createComplaint, { body: { category: 'subsidy', text: '低保金没有按时发放' } });
     expect(created.ticketNumber.slice(0, 4)).toBe(agent.agent.health().kioskNumber);
     await agent.agent.forwardNow();
     expect(agent.agent.services.complaints.counts()).toMatchObject({ pending: 0, delivered: 1 });
-    const ticket = AgentTicket.parse(await (await fetch(`${agent.url}/api/tickets/${created.ticketNumber}?pin=${created.pin}`)).json());
+    const ticket = await client.call(villager.getTicket, { params: { ticketNumber: created.ticketNumber }, query: { pin: created.pin } });
     expect(ticket).toMatchObject({ ticketNumber: created.ticketNumber, source: 'central', pendingDelivery: false, status: 'received' });
     const wrongPin = created.pin === '0000' ? '1111' : '0000';
-    expect((await fetch(`${agent.url}/api/tickets/${created.ticketNumber}?pin=${wrongPin}`)).status).toBe(403);
+    expect(await refusal(client.call(villager.getTicket, { params: { ticketNumber: created.ticketNumber }, query: { pin: wrongPin } }))).toBe('403 wrong_pin');
     const typo = created.ticketNumber.slice(0, 11) + String((Number(created.ticketNumber[11]) + 1) % 10);
-    const bad = await fetch(`${agent.url}/api/tickets/${typo}`);
-    expect(bad.status).toBe(400);
-    expect(await errorCode(bad)).toBe('invalid_ticket_number');
+    expect(await refusal(client.call(villager.getTicket, { params: { ticketNumber: typo }, query: {} }))).toBe('400 invalid_ticket_number');
   });
 
   it('takes a 4 MB recording with a complaint and refuses a bigger body with 413', async () => {
-    const audio = (bytes: number) => ({ mime: 'audio/webm', data: Buffer.alloc(bytes, 7).toString('base64') });
-    const ok = await postJson(`${agent.url}/api/complaints`, { category: 'other', audio: audio(4 * 1024 * 1024 - 1) }); // the contract counts base64 padding as data
-    expect(ok.status).toBe(201);
-    const tooBig = await postJson(`${agent.url}/api/complaints`, { category: 'other', audio: audio(5 * 1024 * 1024) });
-    expect(tooBig.status).toBe(413);
-    const noText = await postJson(`${agent.url}/api/complaints`, { category: 'other' });
-    expect(noText.status).toBe(400);
-    const badCategory = await postJson(`${agent.url}/api/complaints`, { category: 'nope', text: 'x' });
-    expect(badCategory.status).toBe(400);
+    const audio = (bytes: number) => ({ mime: 'audio/webm' as const, data: Buffer.alloc(bytes, 7).toString('base64') });
+    const complain = (body: CreateComplaint) => refusal(client.call(villager.createComplaint, { body }));
+    expect(await complain({ category: 'other', audio: audio(4 * 1024 * 1024 - 1) })).toBe('accepted'); // the contract counts base64 padding as data
+    expect(await complain({ category: 'other', audio: audio(5 * 1024 * 1024) })).toBe('413 payload_too_large');
+    expect(await complain({ category: 'other' })).toBe('400 bad_request');
+    expect(await complain({ category: 'nope', text: 'x' })).toBe('400 unknown_category');
   });
 
   it('counts anonymous screen views and refuses anything that is not a screen id', async () => {
-    expect((await postJson(`${agent.url}/api/usage`, { screen: 'payments' })).status).toBe(204);
-    expect((await postJson(`${agent.url}/api/usage`, { screen: '<script>' })).status).toBe(400);
+    expect(await refusal(client.call(villager.recordUsage, { body: { screen: 'payments' } }))).toBe('accepted');
+    expect(await refusal(client.call(villager.recordUsage, { body: { screen: '<script>' } }))).toBe('400 bad_request');
   });
 
   it('sends heartbeats with its data version, outbox and the usage counters', async () => {
-    await postJson(`${agent.url}/api/usage`, { screen: 'projects' });
+    await client.call(villager.recordUsage, { body: { screen: 'projects' } });
     const kioskNumber = agent.agent.health().kioskNumber ?? '';
     const beat = await waitFor('a heartbeat with usage', () =>
       central.db.selectFrom('heartbeats').selectAll().where('kiosk_number', '=', kioskNumber).where('usage', 'like', '%projects%').executeTakeFirst(),

@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { startTestCentral, type TestCentral } from '@sunshine/central/testing';
-import { AgentHealth, createApiClient, SYNC_PROTOCOL_VERSION, syncApi, type AgentEnrolment } from '@sunshine/contracts';
+import { agentApi, createApiClient, SYNC_PROTOCOL_VERSION, syncApi, type AgentEnrolment } from '@sunshine/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createContentStore } from '../src/content/content.store';
 import { openDatabase } from '../src/platform/database';
 import { pullOnce } from '../src/sync/sync-client';
 import { publishBulk } from './publish';
-import { enrolKiosk, exited, freePort, silent, spawnService, tempDir, waitFor } from './support';
+import { agentClient, enrolKiosk, exited, freePort, silent, spawnService, tempDir, waitFor } from './support';
 
 const TRIALS = 20;
 const BULK = 10_000;
@@ -136,7 +136,7 @@ describe('kill -9 while the agent applies a large delta', () => {
       const health = await waitFor(
         'version N',
         async () => {
-          const h = AgentHealth.parse(await (await fetch(`${url}/api/health`)).json());
+          const h = await agentClient(url).call(agentApi.health.health);
           return h.dataVersion === n ? h : null;
         },
         30_000,

@@ -1,8 +1,8 @@
 import { loginAs, startTestCentral, TEST_ADMIN_PASSWORD, type TestCentral } from '@sunshine/central/testing';
-import { createApiClient, fleetApi, PlaceChanged, Village, VillageList, type ApiClient } from '@sunshine/contracts';
+import { agentContentApi, createApiClient, fleetApi, PlaceChanged, urlOf, Village, type ApiClient } from '@sunshine/contracts';
 import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { enrolKiosk, freePort, startAgent, tempDir, waitFor, type RunningAgent } from './support';
+import { agentClient, enrolKiosk, freePort, startAgent, tempDir, waitFor, type RunningAgent } from './support';
 
 describe('a kiosk moved to another village at central', () => {
   let central: TestCentral;
@@ -14,10 +14,11 @@ describe('a kiosk moved to another village at central', () => {
 
   /** The kiosk's own village, as the finance screen reaches it. */
   const ownVillage = async (url: string) => {
-    const res = await fetch(`${url}/api/finance/periods`, { redirect: 'manual' });
+    // Not followed: the redirect itself says which village the kiosk takes for its own.
+    const res = await fetch(url + urlOf(agentContentApi.ownFinancePeriods), { redirect: 'manual' });
     expect(res.status).toBe(307);
-    const listed = VillageList.parse(await (await fetch(`${url}/api/villages`)).json()).kioskVillageCode;
-    expect(res.headers.get('location')).toBe(`/api/finance/${listed ?? 'none'}/periods`);
+    const listed = (await agentClient(url).call(agentContentApi.listVillages)).kioskVillageCode;
+    expect(res.headers.get('location')).toBe(urlOf(agentContentApi.listFinancePeriods, { params: { villageCode: listed ?? 'none' } }));
     return listed;
   };
   const restart = async (env: Record<string, string>) => {

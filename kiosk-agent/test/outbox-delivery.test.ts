@@ -1,10 +1,10 @@
 import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { ComplaintCreated } from '@sunshine/contracts';
+import { agentVillagerApi } from '@sunshine/contracts';
 import { generateCounty } from '@sunshine/synthetic-county';
 import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { enrolKiosk, exited, freePort, healthy, postJson, spawnService, startAgent, tempDir, waitFor, type RunningAgent } from './support';
+import { agentClient, enrolKiosk, exited, freePort, healthy, spawnService, startAgent, tempDir, waitFor, type RunningAgent } from './support';
 
 // Central runs as a real child process that the test stops, starts and kills (SIGKILL);
 // the agent runs in this process so its outbox can be watched.
@@ -48,10 +48,9 @@ describe('complaint outbox: exactly once across central outages', () => {
   async function submit(count: number, audioBytes: number): Promise<string[]> {
     const numbers: string[] = [];
     for (let i = 0; i < count; i++) {
-      const audio = audioBytes ? { audio: { mime: 'audio/webm', data: Buffer.alloc(audioBytes, i).toString('base64') } } : {};
-      const res = await postJson(`${agent.url}/api/complaints`, { category: 'subsidy', text: `第${i}条反映`, ...audio });
-      expect(res.status).toBe(201);
-      numbers.push(ComplaintCreated.parse(await res.json()).ticketNumber);
+      const audio = audioBytes ? { audio: { mime: 'audio/webm' as const, data: Buffer.alloc(audioBytes, i).toString('base64') } } : {};
+      const created = await agentClient(agent.url).call(agentVillagerApi.createComplaint, { body: { category: 'subsidy', text: `第${i}条反映`, ...audio } });
+      numbers.push(created.ticketNumber);
     }
     return numbers;
   }

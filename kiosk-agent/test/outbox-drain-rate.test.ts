@@ -1,11 +1,11 @@
 import path from 'node:path';
 import { buildCentral, loadConfig, type Central } from '@sunshine/central';
-import { ComplaintCreated } from '@sunshine/contracts';
+import { agentVillagerApi } from '@sunshine/contracts';
 import { listen } from '@sunshine/service-kit';
 import { generateCounty } from '@sunshine/synthetic-county';
 import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { enrolKiosk, freePort, postJson, silent, startAgent, tempDir, type RunningAgent } from './support';
+import { agentClient, enrolKiosk, freePort, silent, startAgent, tempDir, type RunningAgent } from './support';
 
 // Central's limiter, shortened from a minute to seconds so a backlog of several windows
 // drains within the test; the agent runs with its real forwarder and default backoff.
@@ -58,8 +58,8 @@ describe('a complaint backlog after an outage', () => {
   it('drains at the rate central allows, each complaint delivered exactly once', async () => {
     const numbers: string[] = [];
     for (let i = 0; i < BACKLOG; i++) {
-      const res = await postJson(`${agent.url}/api/complaints`, { category: 'subsidy', text: `停网期间第${i}条反映` });
-      numbers.push(ComplaintCreated.parse(await res.json()).ticketNumber);
+      const created = await agentClient(agent.url).call(agentVillagerApi.createComplaint, { body: { category: 'subsidy', text: `停网期间第${i}条反映` } });
+      numbers.push(created.ticketNumber);
     }
     expect(agent.agent.health().outboxPending).toBe(BACKLOG);
 

@@ -1,8 +1,10 @@
+import { agentPrintingApi as api } from '@sunshine/contracts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/platform/database';
 import { createPrintJobsRepository } from '../src/printing/print-jobs.repository';
 import { INTERRUPTED_REASON } from '../src/printing/print-queue';
-import { ID_NUMBER, STATUS_TIMEOUT_MS, TICKET, closedPort, post, settledJob, startAgent, startPrinter, type AgentHarness } from './printing-fixtures';
+import { ID_NUMBER, STATUS_TIMEOUT_MS, TICKET, closedPort, settledJob, startAgent, startPrinter, type AgentHarness } from './printing-fixtures';
+import { refusal } from './support';
 
 // Printer faults through the real stack: the virtual printer is told to fail, the agent
 // must notice through DLE EOT, fail the job in plain Chinese, and print a retry once.
@@ -22,9 +24,7 @@ async function setup() {
 }
 
 async function printStatement(agent: AgentHarness) {
-  const { status, json } = await post(`${agent.url}/api/print/payment-statement`, { idNumber: ID_NUMBER });
-  expect(status).toBe(202);
-  const jobId = json.jobId ?? '';
+  const { jobId } = await agent.client.call(api.printPaymentStatement, { body: { idNumber: ID_NUMBER } });
   return { jobId, job: await settledJob(agent.url, jobId) };
 }
 
@@ -41,14 +41,14 @@ describe('printer faults', () => {
 
     // Retrying while the paper is still out fails again without sending anything.
     const sentBefore = vp.receipts.length;
-    expect((await post(`${agent.url}/api/print/jobs/${jobId}/retry`)).status).toBe(202);
+    expect(await agent.client.call(api.retryPrintJob, { params: { jobId } })).toEqual({ jobId });
     const again = await settledJob(agent.url, jobId);
     expect(again).toMatchObject({ state: 'failed' });
     expect(again.reason).toContain('没有纸');
     expect(vp.receipts.length).toBe(sentBefore);
 
     vp.setState({ paper: 'ok' });
-    expect((await post(`${agent.url}/api/print/jobs/${jobId}/retry`)).status).toBe(202);
+    expect(await agent.client.call(api.retryPrintJob, { params: { jobId } })).toEqual({ jobId });
     expect(await settledJob(agent.url, jobId)).toMatchObject({ state: 'done', reason: null });
     const complete = vp.receipts.filter((r) => r.complete);
     expect(complete).toHaveLength(1);
@@ -56,8 +56,7 @@ describe('printer faults', () => {
     expect(agent.printing.printerState()).toBe('ready');
 
     // A printed job is not printed again.
-    const twice = await post(`${agent.url}/api/print/jobs/${jobId}/retry`);
-    expect(twice.status).toBe(409);
+    expect(await refusal(agent.client.call(api.retryPrintJob, { params: { jobId } }))).toBe('409 print_job_already_printed');
     await new Promise((r) => setTimeout(r, 50));
     expect(vp.receipts.filter((r) => r.complete)).toHaveLength(1);
   });
@@ -102,8 +101,7 @@ describe('printer faults', () => {
     expect(Date.now() - started).toBeLessThan(STATUS_TIMEOUT_MS);
     const { job } = await printStatement(agent);
     expect(job).toMatchObject({ state: 'failed' });
-    const res = await fetch(`${agent.url}/api/printer`);
-    expect(await res.json()).toEqual({ state: 'offline' });
+    expect(await agent.client.call(api.printerStatus)).toEqual({ state: 'offline' });
   });
 });
 
@@ -118,9 +116,8 @@ describe('failed jobs', () => {
     expect(job.state).toBe('failed');
     await new Promise((r) => setTimeout(r, 150));
     printer.printer.setState({ paper: 'ok' });
-    const retry = await post(`${agent.url}/api/print/jobs/${jobId}/retry`);
-    expect(retry.status).toBe(409);
-    expect(retry.json.error?.message).toContain('过期');
+    const retry = await agent.client.call(api.retryPrintJob, { params: { jobId } }).catch((error: unknown) => error);
+    expect(retry).toMatchObject({ status: 409, code: 'print_job_expired', message: expect.stringContaining('过期') });
     expect(printer.printer.receipts).toHaveLength(0);
   });
 });

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { AppError, checkIdNumber, idCheckDigit, maskIdNumber, type PaymentsLookupResult, type PrinterState, type Project } from '@sunshine/contracts';
+import { agentPrintingApi, AppError, checkIdNumber, createApiClient, idCheckDigit, maskIdNumber, type ApiClient, type PaymentsLookupResult, type PrinterState, type PrintJob, type Project } from '@sunshine/contracts';
 import { errorHandler } from '@sunshine/service-kit';
 import { createPrinterServer } from '@sunshine/virtual-printer';
 import express from 'express';
@@ -77,6 +77,8 @@ export async function startPrinter() {
 
 export interface AgentHarness {
   url: string;
+  /** The typed client on the print routes, as the kiosk UI calls them. */
+  client: ApiClient;
   dir: string;
   states: PrinterState[];
   printing: ReturnType<typeof createPrinting>;
@@ -103,7 +105,7 @@ export async function startAgent(printerInterface: string, opts: { dir?: string;
   await new Promise((r) => server.once('listening', r));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
-    url, dir, states, printing,
+    url, client: createApiClient({ baseUrl: url }), dir, states, printing,
     async close() {
       await printing.close();
       await new Promise((r) => server.close(r));
@@ -112,16 +114,12 @@ export async function startAgent(printerInterface: string, opts: { dir?: string;
   };
 }
 
-export async function post(url: string, body: unknown = {}): Promise<{ status: number; json: { jobId?: string; error?: { code: string; message: string } } }> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  return { status: res.status, json: (await res.json()) as { jobId?: string } };
-}
-
 /** Polls the job until it leaves queued/printing. */
-export async function settledJob(baseUrl: string, jobId: string, timeoutMs = 5000): Promise<{ state: string; reason: string | null }> {
+export async function settledJob(baseUrl: string, jobId: string, timeoutMs = 5000): Promise<PrintJob> {
+  const client = createApiClient({ baseUrl });
   const until = Date.now() + timeoutMs;
   for (;;) {
-    const job = (await (await fetch(`${baseUrl}/api/print/jobs/${jobId}`)).json()) as { state: string; reason: string | null };
+    const job = await client.call(agentPrintingApi.getPrintJob, { params: { jobId } });
     if (job.state === 'done' || job.state === 'failed' || Date.now() > until) return job;
     await new Promise((r) => setTimeout(r, 10));
   }

@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { idCheckDigit, makeTicketNumber } from '@sunshine/contracts';
+import { agentPrintingApi as api, idCheckDigit, makeTicketNumber, type PrintJobAccepted } from '@sunshine/contracts';
 import SQLite from 'better-sqlite3';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ID_NUMBER, TICKET, post, settledJob, startAgent, startPrinter, type AgentHarness } from './printing-fixtures';
+import { ID_NUMBER, TICKET, settledJob, startAgent, startPrinter, type AgentHarness } from './printing-fixtures';
+import { refusal } from './support';
 
 // Each receipt goes through the real node-thermal-printer to the virtual printer over
 // TCP; the virtual printer decodes the GB18030 and we read what the paper says.
@@ -21,11 +22,10 @@ afterAll(async () => {
   await printer.close();
 });
 
-async function printAndRead(route: string, body: unknown) {
+async function printAndRead(print: Promise<PrintJobAccepted>) {
   const before = printer.printer.receipts.length;
-  const { status, json } = await post(`${agent.url}${route}`, body);
-  expect(status).toBe(202);
-  const job = await settledJob(agent.url, json.jobId ?? '');
+  const { jobId } = await print;
+  const job = await settledJob(agent.url, jobId);
   expect(job).toMatchObject({ state: 'done', reason: null });
   const receipts = await printer.printer.waitForReceipts(before + 1);
   expect(receipts).toHaveLength(before + 1);
@@ -36,7 +36,7 @@ async function printAndRead(route: string, body: unknown) {
 
 describe('receipts printed through node-thermal-printer to the virtual printer', () => {
   it('prints a payment statement with names and amounts byte-exact in GB18030', async () => {
-    const receipt = await printAndRead('/api/print/payment-statement', { idNumber: ID_NUMBER });
+    const receipt = await printAndRead(agent.client.call(api.printPaymentStatement, { body: { idNumber: ID_NUMBER } }));
     expect(receipt.complete).toBe(true);
     expect(receipt.text).toContain('补贴发放明细');
     expect(receipt.text).toContain('姓名：韦秀英');
@@ -54,7 +54,7 @@ describe('receipts printed through node-thermal-printer to the virtual printer',
   });
 
   it('prints a complaint receipt with the grouped number, its QR code and the PIN', async () => {
-    const receipt = await printAndRead('/api/print/complaint-receipt', { ticketNumber: '0042 0000123 1' });
+    const receipt = await printAndRead(agent.client.call(api.printComplaintReceipt, { body: { ticketNumber: '0042 0000123 1' } }));
     expect(receipt.text).toContain('反映问题回执');
     expect(receipt.text).toContain('0042 0000123 1');
     expect(receipt.qr).toEqual([TICKET]);
@@ -66,7 +66,7 @@ describe('receipts printed through node-thermal-printer to the virtual printer',
   });
 
   it('prints a project summary with where the money came from and went', async () => {
-    const receipt = await printAndRead('/api/print/project-summary', { projectId: 'prj-1' });
+    const receipt = await printAndRead(agent.client.call(api.printProjectSummary, { body: { projectId: 'prj-1' } }));
     expect(receipt.text).toContain('那坡村饮水安全巩固提升工程');
     expect(receipt.text).toMatch(/项目预算 +￥450,000\.00/);
     expect(receipt.text).toMatch(/中央财政衔接资金 +￥300,000\.00/);
@@ -75,27 +75,22 @@ describe('receipts printed through node-thermal-printer to the virtual printer',
   });
 
   it('prints a test page and reports the printer ready', async () => {
-    const receipt = await printAndRead('/api/print/test-page', {});
+    const receipt = await printAndRead(agent.client.call(api.printTestPage, { body: {} }));
     expect(receipt.text).toContain('打印测试页');
     expect(receipt.qr).toEqual(['TEST']);
-    const res = await fetch(`${agent.url}/api/printer`);
-    expect(await res.json()).toEqual({ state: 'ready' });
+    expect(await agent.client.call(api.printerStatus)).toEqual({ state: 'ready' });
   });
 
-  it('refuses a bad ID number, an unknown ticket and a bad ticket number', async () => {
-    const badId = await post(`${agent.url}/api/print/payment-statement`, { idNumber: ID_NUMBER.slice(0, 17) + (ID_NUMBER.endsWith('1') ? '2' : '1') });
-    expect(badId.status).toBe(400);
-    expect(badId.json.error?.code).toBe('invalid_id_number');
-    const unknown = await post(`${agent.url}/api/print/complaint-receipt`, { ticketNumber: makeTicketNumber(42, 124) });
-    expect(unknown.status).toBe(404);
-    const badTicket = await post(`${agent.url}/api/print/complaint-receipt`, { ticketNumber: '004200001232' });
-    expect(badTicket.status).toBe(400);
-    expect(badTicket.json.error?.code).toBe('invalid_ticket_number');
-    const nobody = await post(`${agent.url}/api/print/payment-statement`, { idNumber: `45212319900101123${idCheckDigit('45212319900101123')}` });
-    expect(nobody.status).toBe(404);
-    expect(nobody.json.error?.message).toContain('没有查到');
-    const noJob = await fetch(`${agent.url}/api/print/jobs/nope`);
-    expect(noJob.status).toBe(404);
+  it('refuses a bad ID number, an unknown ticket, a bad ticket number, a person without payments and an unknown job, naming why', async () => {
+    const statement = (idNumber: string) => agent.client.call(api.printPaymentStatement, { body: { idNumber } });
+    const receipt = (ticketNumber: string) => agent.client.call(api.printComplaintReceipt, { body: { ticketNumber } });
+    expect(await refusal(statement(ID_NUMBER.slice(0, 17) + (ID_NUMBER.endsWith('1') ? '2' : '1')))).toBe('400 invalid_id_number');
+    expect(await refusal(receipt(makeTicketNumber(42, 124)))).toBe('404 unknown_ticket');
+    expect(await refusal(receipt('004200001232'))).toBe('400 invalid_ticket_number');
+    const nobody = await statement(`45212319900101123${idCheckDigit('45212319900101123')}`).catch((error: unknown) => error);
+    expect(nobody).toMatchObject({ status: 404, code: 'no_payments', message: expect.stringContaining('没有查到') });
+    expect(await refusal(agent.client.call(api.printProjectSummary, { body: { projectId: 'prj-none' } }))).toBe('404 unknown_project');
+    expect(await refusal(agent.client.call(api.getPrintJob, { params: { jobId: 'nope' } }))).toBe('404 unknown_print_job');
   });
 
   it('keeps no receipt content once a job is done, and never the plaintext ID', () => {

@@ -1,8 +1,8 @@
 import { startTestCentral, type TestCentral } from '@sunshine/central/testing';
-import { AgentTicket, ComplaintCreated } from '@sunshine/contracts';
+import { agentPrintingApi, agentVillagerApi } from '@sunshine/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { settledJob, startPrinter } from './printing-fixtures';
-import { enrolKiosk, freePort, postJson, startAgent, tempDir, type RunningAgent } from './support';
+import { agentClient, enrolKiosk, freePort, startAgent, tempDir, type RunningAgent } from './support';
 
 // A villager's complaint receipt from a real agent: complaint into the outbox, delivered to a
 // real central, receipt printed through node-thermal-printer to the virtual printer, and
@@ -20,15 +20,13 @@ const restartAgent = async (env: Record<string, string> = {}) => {
 };
 
 async function complain(url: string, text: string) {
-  return ComplaintCreated.parse(await (await postJson(`${url}/api/complaints`, { category: 'subsidy', text })).json());
+  return agentClient(url).call(agentVillagerApi.createComplaint, { body: { category: 'subsidy', text } });
 }
 
 /** Prints the receipt of `ticketNumber` and returns what the paper says. */
 async function printReceipt(url: string, ticketNumber: string): Promise<string> {
   const before = printer.printer.receipts.length;
-  const accepted = await postJson(`${url}/api/print/complaint-receipt`, { ticketNumber });
-  expect(accepted.status).toBe(202);
-  const { jobId } = (await accepted.json()) as { jobId: string };
+  const { jobId } = await agentClient(url).call(agentPrintingApi.printComplaintReceipt, { body: { ticketNumber } });
   expect(await settledJob(url, jobId)).toMatchObject({ state: 'done' });
   const receipt = (await printer.printer.waitForReceipts(before + 1))[before];
   if (!receipt?.complete) throw new Error('the receipt did not print whole');
@@ -56,7 +54,7 @@ describe('the complaint receipt', () => {
     const text = await printReceipt(url, created.ticketNumber);
 
     // Asked after printing, so the receipt could not have borrowed the date from this lookup.
-    const followed = AgentTicket.parse(await (await fetch(`${url}/api/tickets/${created.ticketNumber}`)).json());
+    const followed = await agentClient(url).call(agentVillagerApi.getTicket, { params: { ticketNumber: created.ticketNumber }, query: {} });
     expect(followed).toMatchObject({ source: 'central', pendingDelivery: false });
     expect(followed.expectedReplyBy).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(text.replace(/\s+/g, '')).toContain(`最迟在${followed.expectedReplyBy ?? ''}前给您答复`);

@@ -1,11 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { startTestCentral, type TestCentral } from '@sunshine/central/testing';
-import { AgentHealth } from '@sunshine/contracts';
+import { agentApi, ApiCallError } from '@sunshine/contracts';
 import { enrol } from '@sunshine/provisioning';
 import { createPrinterServer } from '@sunshine/virtual-printer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exited, freePort, postJson, repoRoot, tempDir, waitFor } from './support';
+import { agentClient, exited, freePort, repoRoot, tempDir, waitFor } from './support';
 
 // The demo's documented restart, `AGENT_DATA_DIR=… npm run agent`: the agent alone, with
 // nothing but its data dir, must come back on the port and printer chosen at enrolment.
@@ -49,10 +49,12 @@ describe('an agent restarted with only AGENT_DATA_DIR', () => {
       `the agent on its enrolled port ${agentPort}`,
       async () => {
         if (!agent || agent.exitCode !== null) throw new Error(`the agent exited: ${output}`);
-        return fetch(`${agentUrl()}/api/health`).then(
-          async (r) => (r.ok ? AgentHealth.parse(await r.json()) : undefined),
-          () => undefined,
-        );
+        return agentClient(agentUrl())
+          .call(agentApi.health.health)
+          .catch((error: unknown) => {
+            if (error instanceof ApiCallError && error.code === 'network') return undefined;
+            throw error;
+          });
       },
       30_000,
       100,
@@ -61,8 +63,7 @@ describe('an agent restarted with only AGENT_DATA_DIR', () => {
   }, 40_000);
 
   it('prints to the printer written at enrolment, on its paper width', async () => {
-    const res = await postJson(`${agentUrl()}/api/print/test-page`, {});
-    expect(res.status).toBe(202);
+    expect(await agentClient(agentUrl()).call(agentApi.printing.printTestPage, { body: {} })).toMatchObject({ jobId: expect.any(String) });
     const [receipt] = await printer.waitForReceipts(1, 10_000);
     expect(receipt?.text).toContain('打印测试页');
     // The test page's ruler is one line of digits as wide as the roll: 32 columns on 58 mm.

@@ -3,13 +3,14 @@ import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { agentSpeechApi, ApiError, urlOf } from '@sunshine/contracts';
 import { errorHandler } from '@sunshine/service-kit';
 import express from 'express';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSpeech } from '../src/speech/index';
 
-// The real espeak-ng behind GET /api/tts, on a loopback port.
+// The real espeak-ng behind `agentSpeechApi.tts`, on a loopback port.
 
 let url: string;
 let server: ReturnType<ReturnType<typeof express>['listen']>;
@@ -21,13 +22,14 @@ beforeAll(async () => {
   app.use(errorHandler(logger));
   server = app.listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/tts`;
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
 afterAll(async () => {
   await new Promise((r) => server.close(r));
 });
 
-const tts = (text: string) => fetch(`${url}?text=${encodeURIComponent(text)}`);
+// Raw fetches of the route's URL: these tests read the WAV bytes and the headers themselves.
+const tts = (text: string) => fetch(url + urlOf(agentSpeechApi.tts, { query: { text } }));
 
 /** Seconds of audio from a PCM WAV header (fmt byte rate, data chunk size). */
 function wavSeconds(wav: Buffer): number {
@@ -43,7 +45,7 @@ function wavSeconds(wav: Buffer): number {
   return 0;
 }
 
-describe('GET /api/tts', () => {
+describe('speech rendered by espeak-ng', () => {
   const sentence = '您的补贴一千二百三十四元五角已经发放。';
 
   it('answers a real Mandarin WAV of plausible length', async () => {
@@ -83,7 +85,7 @@ describe('GET /api/tts', () => {
 
   it('refuses empty and overlong text with a clear error, and is not fooled by option-like text', async () => {
     const empty = await tts('   ');
-    expect(empty.status).toBe(400);
+    expect([empty.status, ApiError.parse(await empty.json()).error.code]).toEqual([400, 'no_speech_text']);
     const long = await tts('好'.repeat(401));
     expect(long.status).toBe(413);
     expect(((await long.json()) as { error: { message: string } }).error.message).toContain('400');

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createApiClient, fleetApi, type AgentEnrolment } from '@sunshine/contracts';
+import { agentApi, ApiCallError, createApiClient, fleetApi, urlOf, type AgentEnrolment } from '@sunshine/contracts';
 import { createLogger, freePort, listen } from '@sunshine/service-kit';
 import { buildAgent, type Agent } from '../src/app';
 import { loadConfig } from '../src/config';
@@ -67,8 +67,18 @@ export async function waitFor<T>(what: string, probe: () => T | Promise<T>, time
   }
 }
 
+/** The typed client the kiosk UI uses, on a running agent. */
+export const agentClient = (url: string) => createApiClient({ baseUrl: url });
+
+/** `status code` of a refused call (`400 invalid_id_number`), or what else it did instead. */
+export const refusal = (call: Promise<unknown>): Promise<string> =>
+  call.then(
+    () => 'accepted',
+    (error: unknown) => (error instanceof ApiCallError ? `${error.status} ${error.code}` : String(error)),
+  );
+
 export const healthy = (url: string) =>
-  fetch(`${url}/api/health`).then(
+  fetch(url + urlOf(agentApi.health.health)).then(
     (r) => r.ok,
     () => false,
   );

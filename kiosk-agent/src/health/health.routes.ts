@@ -3,7 +3,7 @@ import { Router } from 'express';
 import { mount } from '../route-mount';
 import type { UsageCounters } from './usage';
 
-/** `GET /api/health`, and the anonymous screen views the next heartbeat carries to central. */
+/** The kiosk's health (`agentHealthApi.health`), and the anonymous screen views the next heartbeat carries to central. */
 export function healthRoutes(deps: { health(): AgentHealth; usage: UsageCounters }): Router {
   const router = Router();
   mount(router, agentHealthApi.health, () => deps.health());

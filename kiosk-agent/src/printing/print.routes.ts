@@ -3,7 +3,7 @@ import { Router } from 'express';
 import { mount } from '../route-mount';
 import type { PrintingService } from './printing.service';
 
-/** `/api/print/*` and `/api/printer`: a print request answers 202 with its job at once. */
+/** `agentPrintingApi`: a print request answers 202 with its job at once. */
 export function printRoutes(printing: PrintingService): Router {
   const router = Router();
   mount(router, api.printPaymentStatement, ({ body }) => printing.printPaymentStatement(body.idNumber));

@@ -3,7 +3,7 @@ import { Router } from 'express';
 import { mount } from '../route-mount';
 import type { SpeechService } from './speech.service';
 
-/** `GET /api/tts?text=` → audio/wav, never cached on disk or in the browser. */
+/** `agentSpeechApi.tts` → audio/wav, never cached on disk or in the browser. */
 export function speechRoutes(speech: SpeechService): Router {
   const router = Router();
   mount(router, agentSpeechApi.tts, async ({ query }, _req, res) => {
