@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { AgentHealth } from '@sunshine/contracts';
+import { agentApi, createApiClient } from '@sunshine/contracts';
 import { describe, expect, it } from 'vitest';
 import { HomePage } from '../pages/home.page';
 import { viewports, type Orientation } from '../support/browser';
@@ -19,7 +19,7 @@ describe.each(Object.keys(viewports) as Orientation[])('kiosk home screen (%s)',
     for (const [i, title] of ['查补贴', '项目公开', '村务财务', '党务政务', '我要反映', '查进度'].entries()) {
       expect(titles[i]).toContain(title);
     }
-    const health = AgentHealth.parse(await (await fetch(`${suite.stack.agentUrl}/api/health`)).json());
+    const health = await createApiClient({ baseUrl: suite.stack.agentUrl }).call(agentApi.health.health);
     expect(health.dataVersion).toBe(1);
     const chinaDay = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'long' });
     await expect.poll(() => home.dataDate.innerText()).toContain(`数据更新于 ${chinaDay.format(new Date(health.dataUpdatedAt ?? ''))}`);

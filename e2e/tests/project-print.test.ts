@@ -1,4 +1,4 @@
-import { ProjectList } from '@sunshine/contracts';
+import { agentApi, createApiClient } from '@sunshine/contracts';
 import { describe, expect, it } from 'vitest';
 import { viewports, type Orientation } from '../support/browser';
 import { useKioskSuite } from '../support/kiosk-suite';
@@ -12,7 +12,7 @@ const suite = useKioskSuite();
 describe.each(Object.keys(viewports) as Orientation[])('a project printed from its detail screen (%s)', (orientation) => {
   it('prints the project summary: name, budget, where the money came from and went', async () => {
     const kiosk = await suite.openKiosk(orientation);
-    const first = ProjectList.parse(await (await fetch(`${suite.stack.agentUrl}/api/projects?page=1`)).json()).items[0];
+    const first = (await createApiClient({ baseUrl: suite.stack.agentUrl }).call(agentApi.content.listProjects, { query: { page: 1 } })).items[0];
     if (first === undefined) throw new Error('the tiny county has no projects');
     const before = (await printedTexts(suite.stack.printerInterface)).length;
 

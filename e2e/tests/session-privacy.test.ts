@@ -1,4 +1,4 @@
-import { formatTicketNumber, readDigits, readFenChinese } from '@sunshine/contracts';
+import { agentApi, createApiClient, formatTicketNumber, readDigits, readFenChinese } from '@sunshine/contracts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { KioskPage } from '../pages/kiosk.page';
 import { openTracedKiosk, type TracedKiosk } from '../pages/traced-kiosk';
@@ -39,12 +39,8 @@ function villagerA() {
 }
 
 async function lookUpAgent(idNumber: string): Promise<{ maskedId: string; totalFen: number }> {
-  const response = await fetch(`${suite.stack.agentUrl}/api/payments/lookup`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ idNumber }),
-  });
-  const body = (await response.json()) as { person: { maskedId: string }; totals: { totalFen: number } };
+  const body = await createApiClient({ baseUrl: suite.stack.agentUrl }).call(agentApi.villager.lookupPayments, { body: { idNumber } });
+  if (body.person === null) throw new Error('the agent has no payments for this person');
   return { maskedId: body.person.maskedId, totalFen: body.totals.totalFen };
 }
 

@@ -1,4 +1,4 @@
-import { formatTicketNumber } from '@sunshine/contracts';
+import { agentApi, createApiClient, formatTicketNumber } from '@sunshine/contracts';
 import { describe, expect, it } from 'vitest';
 import { viewports, type Orientation } from '../support/browser';
 import { useKioskSuite } from '../support/kiosk-suite';
@@ -87,13 +87,8 @@ describe.each(Object.keys(viewports) as Orientation[])('with central down (%s)',
 describe.each(Object.keys(viewports) as Orientation[])('查进度 with a reply (%s)', (orientation) => {
   it('shows the status without the PIN, refuses a wrong PIN in words and shows the reply with the right one', async () => {
     await suite.stack.centralLink.restore();
-    const created = (await (
-      await fetch(`${suite.stack.agentUrl}/api/complaints`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ category: 'subsidy', text: '补贴没有收到' }),
-      })
-    ).json()) as { ticketNumber: string; pin: string };
+    const agent = createApiClient({ baseUrl: suite.stack.agentUrl });
+    const created = await agent.call(agentApi.villager.createComplaint, { body: { category: 'subsidy', text: '补贴没有收到' } });
     const cookie = await loginStaff(suite.stack.centralUrl, suite.stack.adminPassword);
     await expect.poll(() => centralHasTicket(suite.stack.centralUrl, cookie, created.ticketNumber), { timeout: 60_000, interval: 500 }).toBe(true);
     await replyToTicket(suite.stack.centralUrl, cookie, created.ticketNumber, '经核实，补贴已于本月补发到您的账户。');
@@ -124,18 +119,13 @@ describe.each(Object.keys(viewports) as Orientation[])('对此有疑问 on an it
   it('says so first and lets the villager add to the open complaint', async () => {
     await suite.stack.centralLink.restore();
     const idNumber = suite.stack.county.samplePeople[0]?.idNumber ?? '';
-    const lookup = (await (
-      await fetch(`${suite.stack.agentUrl}/api/payments/lookup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ idNumber }) })
-    ).json()) as { payments: { id: string; paidDate: string }[] };
+    const agent = createApiClient({ baseUrl: suite.stack.agentUrl });
+    const lookup = await agent.call(agentApi.villager.lookupPayments, { body: { idNumber } });
     const newest = [...lookup.payments].sort((a, b) => b.paidDate.localeCompare(a.paidDate))[0];
     if (newest === undefined) throw new Error('the sample person has no payments');
-    const first = (await (
-      await fetch(`${suite.stack.agentUrl}/api/complaints`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ category: 'subsidy', text: '这笔钱没收到', subject: { kind: 'payment', id: newest.id, title: '最低生活保障' } }),
-      })
-    ).json()) as { ticketNumber: string };
+    const first = await agent.call(agentApi.villager.createComplaint, {
+      body: { category: 'subsidy', text: '这笔钱没收到', subject: { kind: 'payment', id: newest.id, title: '最低生活保障' } },
+    });
     const cookie = await loginStaff(suite.stack.centralUrl, suite.stack.adminPassword);
     await expect.poll(() => centralHasTicket(suite.stack.centralUrl, cookie, first.ticketNumber), { timeout: 60_000, interval: 500 }).toBe(true);
 

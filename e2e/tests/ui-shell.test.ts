@@ -1,4 +1,4 @@
-import { VillageList } from '@sunshine/contracts';
+import { agentApi, createApiClient } from '@sunshine/contracts';
 import { describe, expect, it } from 'vitest';
 import type { KioskPage, TileId } from '../pages/kiosk.page';
 import { viewports, type Orientation } from '../support/browser';
@@ -126,7 +126,7 @@ describe.each(Object.keys(viewports) as Orientation[])('kiosk shell (%s)', (orie
 
   it('names in the header the village whose content the kiosk shows', async () => {
     const kiosk = await openKiosk(orientation);
-    const villages = VillageList.parse(await (await fetch(`${suite.stack.agentUrl}/api/villages`)).json());
+    const villages = await createApiClient({ baseUrl: suite.stack.agentUrl }).call(agentApi.content.listVillages);
     const own = villages.items.find((v) => v.code === villages.kioskVillageCode);
     expect(own).toBeDefined();
     await expect.poll(() => placeInHeader(kiosk.page)).toBe(own?.name);
