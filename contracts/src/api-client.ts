@@ -40,7 +40,8 @@ export interface CallOptions {
 
 /** A URL needs only params and query; a call's whole input (with its body) is taken too. */
 type UrlArg<R extends RouteSpec> = unknown extends RouteUrlInput<R> ? [input?: { body?: unknown }] : [input: RouteUrlInput<R> & { body?: unknown }];
-type CallArgs<R extends RouteSpec> = unknown extends RouteInput<R>
+/** What `call` takes after the route: its input (none when it needs none) and call options. */
+export type CallArgs<R extends RouteSpec> = unknown extends RouteInput<R>
   ? [input?: Record<string, never>, init?: CallOptions]
   : [input: RouteInput<R>, init?: CallOptions];
 

@@ -1,71 +1,42 @@
-import {
-  AgentTicket,
-  ComplaintCategory,
-  ComplaintCreated,
-  OpenTicketSummary,
-  PaymentsLookupResult,
-  PrintJob,
-  PrintJobAccepted,
-  type ComplaintSubject,
-  type CreateComplaint,
-} from '@sunshine/contracts';
-import { z } from 'zod';
-import { agentRequest } from './agent-request';
+import { agentPrintingApi as printing, agentStaffApi as staff, agentVillagerApi as villager, type ComplaintSubject, type CreateComplaint } from '@sunshine/contracts';
+import { agentCall } from './agent-request';
 
-// Typed calls to the kiosk agent (docs/api.md). Each one names its contract schema, so
-// what the screens receive has been checked, not assumed.
+// What the screens ask of the kiosk agent, each a route value from `agentApi`: the answer has
+// been checked against the route's schema, not assumed (docs/api.md, agent section).
 
-const NoContent = z.unknown();
+export const lookupPayments = (idNumber: string, signal?: AbortSignal) => agentCall(villager.lookupPayments, { body: { idNumber } }, { signal });
 
-export const lookupPayments = (idNumber: string, signal?: AbortSignal) =>
-  agentRequest('/api/payments/lookup', PaymentsLookupResult, { body: { idNumber }, signal });
+export const listComplaintCategories = (signal?: AbortSignal) => agentCall(villager.listComplaintCategories, {}, { signal });
 
-export const listComplaintCategories = (signal?: AbortSignal) =>
-  agentRequest('/api/complaint-categories', ComplaintCategory.array(), { signal });
+export const createComplaint = (complaint: CreateComplaint) => agentCall(villager.createComplaint, { body: complaint });
 
-export const createComplaint = (complaint: CreateComplaint) =>
-  agentRequest('/api/complaints', ComplaintCreated, { body: complaint });
-
-export function getTicket(ticketNumber: string, pin?: string, signal?: AbortSignal) {
-  const query = pin === undefined || pin === '' ? '' : `?pin=${encodeURIComponent(pin)}`;
-  return agentRequest(`/api/tickets/${encodeURIComponent(ticketNumber)}${query}`, AgentTicket, { signal });
-}
+export const getTicket = (ticketNumber: string, pin?: string, signal?: AbortSignal) =>
+  agentCall(villager.getTicket, { params: { ticketNumber }, query: pin === undefined || pin === '' ? {} : { pin } }, { signal });
 
 /** Open complaints already made about one item, so the villager can add to one. */
 export const listOpenTickets = (subject: Pick<ComplaintSubject, 'kind' | 'id'>, signal?: AbortSignal) =>
-  agentRequest(
-    `/api/subjects/${subject.kind}/${encodeURIComponent(subject.id)}/open-tickets`,
-    OpenTicketSummary.array(),
-    { signal },
-  );
+  agentCall(villager.listOpenTickets, { params: { kind: subject.kind, id: subject.id } }, { signal });
 
-export const printPaymentStatement = (idNumber: string) =>
-  agentRequest('/api/print/payment-statement', PrintJobAccepted, { body: { idNumber } });
+export const printPaymentStatement = (idNumber: string) => agentCall(printing.printPaymentStatement, { body: { idNumber } });
 
-export const printComplaintReceipt = (ticketNumber: string) =>
-  agentRequest('/api/print/complaint-receipt', PrintJobAccepted, { body: { ticketNumber } });
+export const printComplaintReceipt = (ticketNumber: string) => agentCall(printing.printComplaintReceipt, { body: { ticketNumber } });
 
 /** 项目公开 summary: nothing personal, so it may be printed by anyone at any time. */
-export const printProjectSummary = (projectId: string) =>
-  agentRequest('/api/print/project-summary', PrintJobAccepted, { body: { projectId } });
+export const printProjectSummary = (projectId: string) => agentCall(printing.printProjectSummary, { body: { projectId } });
 
-export const printTestPage = () => agentRequest('/api/print/test-page', PrintJobAccepted, { body: {} });
+export const printTestPage = () => agentCall(printing.printTestPage, { body: {} });
 
-export const getPrintJob = (jobId: string, signal?: AbortSignal) =>
-  agentRequest(`/api/print/jobs/${encodeURIComponent(jobId)}`, PrintJob, { signal });
+export const getPrintJob = (jobId: string, signal?: AbortSignal) => agentCall(printing.getPrintJob, { params: { jobId } }, { signal });
 
-export const retryPrintJob = (jobId: string) =>
-  agentRequest(`/api/print/jobs/${encodeURIComponent(jobId)}/retry`, PrintJobAccepted.or(PrintJob), {
-    body: {},
-  });
+export const retryPrintJob = (jobId: string) => agentCall(printing.retryPrintJob, { params: { jobId } });
 
-/** Staff panel: the agent checks the PIN against its config (403 wrong_pin). */
-export const unlockStaffPanel = (pin: string) => agentRequest('/api/staff/unlock', NoContent, { body: { pin } });
+/** Staff panel: the agent checks the PIN against its config (403 `wrong_pin`, 429 `pin_locked`). */
+export const unlockStaffPanel = (pin: string) => agentCall(staff.unlock, { body: { pin } });
 
 /** Staff panel: ask the agent to sync with central now. */
-export const syncNow = () => agentRequest('/api/sync/now', NoContent, { body: {} });
+export const syncNow = () => agentCall(staff.syncNow);
 
 /** Screen-open counters for central's usage statistics; failures never bother the villager. */
 export function recordUsage(screen: string): void {
-  void agentRequest('/api/usage', NoContent, { body: { screen } }).catch(() => undefined);
+  void agentCall(villager.recordUsage, { body: { screen } }).catch(() => undefined);
 }

@@ -1,5 +1,4 @@
-import { ApiError } from '@sunshine/contracts';
-import type { z } from 'zod';
+import { ApiCallError, createApiClient, type CallArgs, type RouteOutput, type RouteSpec } from '@sunshine/contracts';
 
 /** Give up on an agent request after this long: the agent is on the same machine. */
 const REQUEST_TIMEOUT_MS = 15_000;
@@ -24,57 +23,35 @@ export class AgentRequestError extends Error {
   }
 }
 
-export interface AgentRequestInit {
-  method?: 'GET' | 'POST';
-  body?: unknown;
-  signal?: AbortSignal;
+/**
+ * The typed client on an agent at `baseUrl` (the page's own origin when empty). Every
+ * answer is checked against its route's schema, and nothing is kept in the browser's
+ * cache: a lookup or a reply is the villager's alone.
+ */
+export function createAgentCaller(baseUrl = '') {
+  const client = createApiClient({ baseUrl, init: { cache: 'no-store' }, timeoutMs: REQUEST_TIMEOUT_MS });
+  return async <R extends RouteSpec>(route: R, ...args: CallArgs<R>): Promise<RouteOutput<R>> => {
+    try {
+      return await client.call(route, ...args);
+    } catch (error: unknown) {
+      throw toAgentError(error);
+    }
+  };
 }
 
 /**
- * The one way the UI talks to the agent: sends JSON, checks the answer against the
- * contract schema (types do not check data at run time) and turns
- * `{ error: { code, message } }` into an {@link AgentRequestError}.
+ * The one way the UI talks to the agent: a route value from `agentApi` and its input, the
+ * parsed answer back, or an {@link AgentRequestError} in plain Chinese. A call aborted by
+ * its caller rejects with the abort, as fetch does.
  */
-export async function agentRequest<S extends z.ZodType>(
-  path: string,
-  schema: S,
-  init: AgentRequestInit = {},
-): Promise<z.output<S>> {
-  const timeout = AbortSignal.timeout(REQUEST_TIMEOUT_MS);
-  const signal = init.signal === undefined ? timeout : AbortSignal.any([init.signal, timeout]);
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
-      signal,
-      cache: 'no-store',
-      headers: {
-        accept: 'application/json',
-        ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
-    });
-  } catch (error: unknown) {
-    if (init.signal?.aborted === true) throw error;
-    throw new AgentRequestError('network', AGENT_UNREACHABLE_MESSAGE, 0);
-  }
-  const body: unknown = await response.json().catch(() => undefined);
-  if (!response.ok) throw toAgentError(response.status, body);
-  const parsed = schema.safeParse(body);
-  if (!parsed.success) {
-    throw new AgentRequestError('bad_response', AGENT_UNREACHABLE_MESSAGE, response.status);
-  }
-  return parsed.data;
-}
+export const agentCall = createAgentCaller();
 
-/** Maps an error answer to a typed error, keeping the agent's plain-Chinese message. */
-export function toAgentError(status: number, body: unknown): AgentRequestError {
-  const parsed = ApiError.safeParse(body);
-  if (parsed.success) {
-    return new AgentRequestError(parsed.data.error.code, parsed.data.error.message, status);
-  }
-  const code = status === 404 ? 'not_found' : 'internal';
-  return new AgentRequestError(code, AGENT_UNREACHABLE_MESSAGE, status);
+/** Keeps the agent's code and plain-Chinese message; anything else gets the generic sentence. */
+export function toAgentError(error: unknown): unknown {
+  if (!(error instanceof ApiCallError)) return error;
+  // The client names an answer without an error body `HTTP <status>`: no words for a villager.
+  const fromAgent = error.status > 0 && error.code !== 'bad_response' && error.message !== `HTTP ${error.status}`;
+  return new AgentRequestError(error.code, fromAgent ? error.message : AGENT_UNREACHABLE_MESSAGE, error.status);
 }
 
 /** The sentence to show and speak for any thrown value. */

@@ -45,7 +45,8 @@ export function StaffPanel({ health, onClose }: { health: AgentHealth | null; on
       await syncNow();
       setSyncMessage('已请求同步');
     } catch (error: unknown) {
-      const missing = error instanceof AgentRequestError && error.status === 404;
+      // An agent from before 立即同步 has no such route.
+      const missing = error instanceof AgentRequestError && error.code === 'no_such_endpoint';
       setSyncMessage(missing ? '这个版本的一体机程序还不支持立即同步，会按计划自动同步' : errorMessage(error));
     }
   };

@@ -1,3 +1,5 @@
+import { agentSpeechApi } from '@sunshine/contracts';
+import { agentCall } from '../agent/agent-request';
 import { splitSentences } from './split-sentences';
 
 /** What the kiosk needs from a voice; the browser's and the agent-audio one both fit. */
@@ -39,18 +41,13 @@ export function createBrowserEngine(voice: SpeechSynthesisVoice): SpeechEngine {
   };
 }
 
-/** The URL of the agent's spoken rendering of `text` (espeak-ng, rendered afresh, never cached). */
-export function ttsUrl(text: string): string {
-  return `/api/tts?text=${encodeURIComponent(text)}`;
-}
-
 /**
- * Fetches one rendered piece without leaving it in the browser's HTTP cache: what is read
- * aloud may be personal (a name, an amount) and must not outlive the villager's visit.
+ * Fetches the agent's rendering of one piece (espeak-ng, rendered afresh) without leaving it
+ * in the browser's HTTP cache: what is read aloud may be personal (a name, an amount) and
+ * must not outlive the villager's visit.
  */
 async function fetchSpeechAudio(text: string, signal: AbortSignal): Promise<string> {
-  const response = await fetch(ttsUrl(text), { cache: 'no-store', signal });
-  if (!response.ok) throw new Error(`tts answered ${response.status}`);
+  const response = await agentCall(agentSpeechApi.tts, { query: { text } }, { signal });
   return URL.createObjectURL(await response.blob());
 }
 
@@ -61,7 +58,7 @@ interface Piece {
 }
 
 /**
- * The polyfill with the same interface: plays `/api/tts` WAVs one piece after another.
+ * The polyfill with the same interface: plays the agent's WAVs (`agentSpeechApi.tts`) one piece after another.
  * Every piece is fetched at once, so the next is ready while one plays.
  */
 export function createAudioEngine(): SpeechEngine {

@@ -1,4 +1,4 @@
-/** Longest piece sent to `/api/tts` at once: keeps URLs short and the first sound quick. */
+/** Longest piece sent to the agent's speech route at once: keeps URLs short and the first sound quick. */
 const MAX_PIECE = 120;
 
 /**
