@@ -51,7 +51,7 @@ async function rawWriteMs(port: number, bytes: Buffer, vp: ReturnType<typeof cre
 }
 
 /**
- * POST /api/print/payment-statement → last byte at the virtual printer, for a 24-payment
+ * `agentPrintingApi.printPaymentStatement` → last byte at the virtual printer, for a 24-payment
  * statement on 80 mm paper; baseline: a raw socket write of the same bytes.
  */
 export const printLatency: Benchmark = {

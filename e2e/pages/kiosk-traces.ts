@@ -1,3 +1,4 @@
+import { agentSpeechApi, agentVillagerApi } from '@sunshine/contracts';
 import type { Page } from 'playwright-core';
 
 /** What a page holds of the microphone and of recordings, read by {@link KioskTraces.media}. */
@@ -46,19 +47,19 @@ export interface SentComplaint {
 
 /**
  * What the kiosk did that a test cannot see on screen: every text it asked the agent to
- * speak (`/api/tts`), every complaint it sent, and the microphone and recordings it holds.
+ * speak (`agentSpeechApi.tts`), every complaint it sent, and the microphone and recordings it holds.
  * Survives reloads: the listeners live on the page, the probe is re-installed on each load.
  */
 export class KioskTraces {
-  /** Every text requested from `/api/tts`, in order. */
+  /** Every text the kiosk asked the agent to speak, in order. */
   readonly spoken: string[] = [];
   readonly complaints: SentComplaint[] = [];
 
   private constructor(readonly page: Page) {
     page.on('request', (request) => {
       const url = new URL(request.url());
-      if (url.pathname === '/api/tts') this.spoken.push(url.searchParams.get('text') ?? '');
-      if (url.pathname === '/api/complaints' && request.method() === 'POST') {
+      if (url.pathname === agentSpeechApi.tts.path) this.spoken.push(url.searchParams.get('text') ?? '');
+      if (url.pathname === agentVillagerApi.createComplaint.path && request.method() === agentVillagerApi.createComplaint.method) {
         this.complaints.push(request.postDataJSON() as SentComplaint);
       }
     });

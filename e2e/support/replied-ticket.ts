@@ -1,3 +1,4 @@
+import { agentVillagerApi, createApiClient } from '@sunshine/contracts';
 import type { UiStack } from './ui-stack';
 import { centralHasTicket, loginStaff, replyToTicket } from './central-staff';
 
@@ -7,12 +8,8 @@ import { centralHasTicket, loginStaff, replyToTicket } from './central-staff';
  * where `expect.poll` cannot run, so it waits for the forwarder by hand.
  */
 export async function fileAnsweredComplaint(stack: UiStack, reply: string): Promise<{ ticketNumber: string; pin: string }> {
-  const response = await fetch(`${stack.agentUrl}/api/complaints`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ category: 'subsidy', text: '补贴没有收到' }),
-  });
-  const created = (await response.json()) as { ticketNumber: string; pin: string };
+  const agent = createApiClient({ baseUrl: stack.agentUrl });
+  const created = await agent.call(agentVillagerApi.createComplaint, { body: { category: 'subsidy', text: '补贴没有收到' } });
   const cookie = await loginStaff(stack.centralUrl, stack.adminPassword);
   const atCentral = () => centralHasTicket(stack.centralUrl, cookie, created.ticketNumber);
   for (let tries = 0; !(await atCentral()); tries += 1) {

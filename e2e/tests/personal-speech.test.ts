@@ -5,7 +5,7 @@ import { viewports, type Orientation } from '../support/browser';
 import { useKioskSuite } from '../support/kiosk-suite';
 import { fileAnsweredComplaint } from '../support/replied-ticket';
 
-// What the kiosk asks the agent to speak (`/api/tts`) by itself, and what only on 朗读
+// What the kiosk asks the agent to speak (`agentSpeechApi.tts`) by itself, and what only on 朗读
 // (docs/design.md §7): a name, totals, a PIN, a reply or what the villager said stay
 // quiet until the villager asks, because the hall may be full of neighbours.
 

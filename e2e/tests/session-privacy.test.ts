@@ -230,7 +230,7 @@ describe('a lookup still on its way when A leaves', () => {
   it('never shows its answer to villager B', async () => {
     const k = await openKiosk('');
     const person = villagerA();
-    await k.kiosk.page.route('**/api/payments/lookup', async (route) => {
+    await k.kiosk.page.route((url) => url.pathname === agentApi.villager.lookupPayments.path, async (route) => {
       await new Promise((resolve) => setTimeout(resolve, 1_500));
       await route.continue().catch(() => undefined);
     });

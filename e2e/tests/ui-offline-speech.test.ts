@@ -10,7 +10,7 @@ const suite = useKioskSuite();
 const { openKiosk } = suite;
 
 describe('speech without a browser voice', () => {
-  it('plays /api/tts audio: a valid WAV of plausible length for the text', async () => {
+  it("plays the agent's speech audio: a valid WAV of plausible length for the text", async () => {
     const kiosk = await openKiosk();
     await expect(kiosk.page.evaluate(() => speechSynthesis.getVoices().length)).resolves.toBe(0);
     await kiosk.testId('help').click();
@@ -18,7 +18,7 @@ describe('speech without a browser voice', () => {
     // Watch the polyfill's requests through a pass-through route: the page turns each WAV
     // into a blob URL, which DevTools cannot read back afterwards.
     const pieces: { text: string; type: string; body: Buffer }[] = [];
-    await kiosk.page.route('**/api/tts?*', async (route) => {
+    await kiosk.page.route((url) => url.pathname === agentApi.speech.tts.path, async (route) => {
       const answer = await route.fetch();
       const body = await answer.body();
       const text = new URL(route.request().url()).searchParams.get('text') ?? '';
