@@ -37,6 +37,8 @@ export interface ComplaintMemory {
   cachedCategories(): ComplaintCategory[] | null;
   saveCategories(categories: ComplaintCategory[]): void;
   seenTicket(ticketNumber: string): PublicTicket | null;
+  /** The tickets among `ticketNumbers` it has heard of, in one read. */
+  seenTickets(ticketNumbers: string[]): Map<string, PublicTicket>;
   saveSeenTicket(ticket: PublicTicket, at: Date): void;
 }
 
@@ -121,7 +123,9 @@ export function createComplaintsService(deps: ComplaintsDeps) {
     /** Open tickets about one item: central's, plus this kiosk's own it cannot list yet. */
     async openTickets(kind: string, id: string): Promise<OpenTicketSummary[]> {
       const fromCentral = central ? await central.openTickets(kind, id).catch(() => null) : null;
-      return mergeOpenTickets(fromCentral, outbox.about(kind, id), (n) => memory.seenTicket(n)?.status ?? null);
+      const own = outbox.about(kind, id);
+      const seen = memory.seenTickets(own.map((o) => o.ticketNumber));
+      return mergeOpenTickets(fromCentral, own, (n) => seen.get(n)?.status ?? null);
     },
     /** This kiosk's own complaint as its receipt tells it; null for a ticket it does not hold. */
     async receipt(ticketNumber: string): Promise<ComplaintForReceipt | null> {

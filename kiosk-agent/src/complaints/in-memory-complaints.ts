@@ -40,6 +40,7 @@ export function inMemoryComplaintMemory(): ComplaintMemory {
     cachedCategories: () => categories,
     saveCategories: (next) => void (categories = next),
     seenTicket: (ticketNumber) => seen.get(ticketNumber) ?? null,
+    seenTickets: (ticketNumbers) => new Map([...seen].filter(([n]) => ticketNumbers.includes(n))),
     saveSeenTicket: (ticket) => void seen.set(ticket.ticketNumber, ticket),
   };
 }
