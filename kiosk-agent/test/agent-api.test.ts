@@ -33,6 +33,8 @@ describe('the agent API against a real central', () => {
     expect(found.person?.maskedId).toMatch(/^\d{6}\*{8}\d{3}[\dX]$/);
     expect(found.payments.length).toBeGreaterThan(0);
     expect(found.totals.totalFen).toBe(found.payments.reduce((s, p) => s + p.amountFen, 0));
+    // Each programme by its name from the cache, not its code.
+    expect(found.totals.byProgram.every((t) => /\p{Script=Han}/u.test(t.programName))).toBe(true);
     const dates = found.payments.map((p) => p.paidDate);
     expect([...dates].sort().reverse()).toEqual(dates);
   });

@@ -29,7 +29,7 @@ function deps(payments: Payment[], seen: string[] = []): PaymentsLookupDeps {
       seen.push(hash);
       return payments.filter((p) => p.idHash === hash);
     },
-    programName: (code) => (code === 'dibao' ? '最低生活保障' : null),
+    programNames: (codes) => new Map(codes.filter((c) => c === 'dibao').map((c) => [c, '最低生活保障'])),
     villageName: () => '东关村',
   };
 }

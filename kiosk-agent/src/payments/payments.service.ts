@@ -4,7 +4,8 @@ import { AppError, checkIdNumber, type Payment, type PaymentsLookupResult, type 
 /** The published payments in the kiosk's cache, found only by the ID number's hash. */
 export interface PaymentsReader {
   paymentsByIdHash(idHash: string): Payment[];
-  programName(code: string): string | null;
+  /** The names of these programmes, in one read; a code the cache lacks is left out. */
+  programNames(codes: string[]): Map<string, string>;
   villageName(code: string): string | null;
 }
 
@@ -33,11 +34,8 @@ export function lookupPayments(deps: PaymentsLookupDeps, idNumber: string): Paym
   const newest = payments[0];
   if (!newest) return { person: null, payments: [], totals: { byProgram: [], totalFen: 0 }, message: NO_PAYMENTS_MESSAGE };
 
-  const names = new Map<string, string>();
-  const nameOf = (code: string) => {
-    if (!names.has(code)) names.set(code, deps.programName(code) ?? code);
-    return names.get(code) ?? code;
-  };
+  const names = deps.programNames([...new Set(payments.map((p) => p.programCode))]);
+  const nameOf = (code: string) => names.get(code) ?? code;
   const byProgram = new Map<string, ProgramTotal>();
   for (const p of payments) {
     const total = byProgram.get(p.programCode) ?? { programCode: p.programCode, programName: nameOf(p.programCode), count: 0, totalFen: 0 };
