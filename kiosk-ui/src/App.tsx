@@ -15,6 +15,7 @@ import { SessionContext } from './session/session';
 import { useIdle } from './session/useIdle';
 import { useVisit } from './session/useVisit';
 import { resetSpeech, stopSpeaking } from './speech/speak';
+import './App.css';
 
 function toConnection(healthState: AgentHealthState): Connection {
   if (healthState.isLoading) return 'checking';

@@ -1,5 +1,6 @@
 import type { ComplaintSubject } from '@sunshine/contracts';
 import { useSession } from '../session/session';
+import './AskAboutButton.css';
 
 /** 对此有疑问: starts a complaint about the item on screen (docs/design.md §14, Open311). */
 export function AskAboutButton({ subject }: { subject: ComplaintSubject }) {

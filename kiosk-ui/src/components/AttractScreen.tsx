@@ -2,6 +2,7 @@ import type { Notice } from '@sunshine/contracts';
 import { useEffect, useState } from 'react';
 import { listLatestNotices } from '../agent/content-api';
 import { formatIsoDate } from '../format/format-data-date';
+import './AttractScreen.css';
 
 const ROTATE_MS = 8_000;
 

@@ -1,4 +1,5 @@
 import { applyKey, type KeypadKey, type KeypadRules } from '../keypad/keypad-logic';
+import './Keypad.css';
 
 export interface KeypadProps {
   value: string;

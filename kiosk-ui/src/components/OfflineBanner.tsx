@@ -1,3 +1,5 @@
+import './OfflineBanner.css';
+
 /**
  * Shown while central is unreachable. Villagers must not think the kiosk is broken:
  * lookups run from the local cache and complaints wait in the outbox (docs/design.md §1).

@@ -1,3 +1,5 @@
+import './OnlineState.css';
+
 /** What the kiosk knows about its link to central. */
 export type Connection = 'checking' | 'online' | 'offline';
 

@@ -1,3 +1,5 @@
+import './Pager.css';
+
 export interface PagerProps {
   page: number;
   pageCount: number;

@@ -3,6 +3,7 @@ import { speak } from '../speech/speak';
 import { printJobText } from '../speech/screen-texts';
 import { Notice } from './ScreenLayout';
 import type { PrintView } from './usePrintJob';
+import './PrintStatus.css';
 
 export interface PrintStatusProps {
   view: PrintView;
@@ -31,7 +32,7 @@ export function PrintStatus({ view, onRetry, onShowOnScreen }: PrintStatusProps)
   // A fault needs a decision: it sits above the screen so its buttons are never pushed off.
   return (
     <div className="overlay" role="alertdialog" aria-label="打印没有成功">
-      <div className="overlay__box print-status" data-testid="print-status" data-state={state}>
+      <div className="overlay__box" data-testid="print-status" data-state={state}>
         <Notice kind="error">{text}</Notice>
         <div className="button-row">
           <button type="button" className="action-button action-button--primary" onClick={onRetry} data-testid="print-retry">

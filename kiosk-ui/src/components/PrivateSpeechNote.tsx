@@ -1,4 +1,5 @@
 import { privateNoteText } from '../speech/screen-speech';
+import './PrivateSpeechNote.css';
 
 /**
  * One quiet line saying what the arrival speech says: `what` is read only when 朗读 is

@@ -1,6 +1,7 @@
 import type { ComponentType, ReactNode } from 'react';
 import { NumberText } from '../format/NumberText';
 import type { IconProps } from './Icons';
+import './ScreenLayout.css';
 
 export interface ScreenLayoutProps {
   title: string;

@@ -1,6 +1,7 @@
 import { louder, MAX_VOLUME_STEP, quieter, repeatLast, speak, togglePause } from '../speech/speak';
 import { useSpeechState } from '../speech/useSpeech';
 import { SpeakerIcon } from './Icons';
+import './SpeechBar.css';
 
 /**
  * Always at the bottom (docs/design.md §7, §14): read this screen, repeat, pause, and volume in

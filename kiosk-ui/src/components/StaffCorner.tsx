@@ -1,4 +1,5 @@
 import { useRef } from 'react';
+import './StaffCorner.css';
 
 const TAPS = 5;
 const WINDOW_MS = 3_000;

@@ -8,6 +8,7 @@ import { Keypad } from './Keypad';
 import { Notice } from './ScreenLayout';
 import { usePrintJob } from './usePrintJob';
 import { printJobText } from '../speech/screen-texts';
+import './StaffPanel.css';
 
 const PIN_LENGTH = 4;
 

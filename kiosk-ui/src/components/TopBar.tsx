@@ -1,5 +1,6 @@
 import { BackIcon, HomeIcon } from './Icons';
 import { OnlineState, type Connection } from './OnlineState';
+import './TopBar.css';
 
 export interface TopBarProps {
   /** This kiosk's village from the agent's health: the same place its content calls 本村. */

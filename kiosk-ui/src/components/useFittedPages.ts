@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useState } from 'react';
 import { pageOfItem, pageStarts } from './page-starts';
 import type { PagerProps } from './Pager';
+import './paged-list.css';
 
 interface Layout<T> {
   /** The items this layout was measured for: new items mean a new measurement. */

@@ -10,6 +10,7 @@ import { useScreenSpeech } from '../session/useScreenSpeech';
 import { formatIsoDate } from '../format/format-data-date';
 import { readPeriodChinese } from '../speech/read-numbers';
 import { FinanceBookView } from './finance/FinanceBookView';
+import './finance/finance.css';
 
 /** Loads this kiosk's village (or the first one) and its periods, newest first. */
 async function loadPeriods(signal: AbortSignal) {

@@ -3,6 +3,7 @@ import { ScreenLayout } from '../components/ScreenLayout';
 import { useScreenSpeech } from '../session/useScreenSpeech';
 import { speak } from '../speech/speak';
 import { HELP_STEPS, helpWalkThroughText } from './help-steps';
+import './HelpScreen.css';
 
 /** 帮助: a spoken walk-through of the home screen, one tile at a time. */
 export function HelpScreen() {

@@ -3,6 +3,7 @@ import { HelpIcon } from '../components/Icons';
 import { useScreenSpeech } from '../session/useScreenSpeech';
 import { HOME_READ_ALOUD, HOME_TILES, type HomeTile } from './home-tiles';
 import type { ScreenProps } from './screen-props';
+import './HomeScreen.css';
 
 function Tile({ tile, onOpen }: { tile: HomeTile; onOpen: () => void }) {
   const { Icon } = tile;

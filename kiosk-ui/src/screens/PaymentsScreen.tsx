@@ -13,6 +13,7 @@ import { speak } from '../speech/speak';
 import { paymentsResultSpeech } from '../speech/personal-speech';
 import { ID_PROMPT } from '../speech/screen-texts';
 import { PaymentsResult } from './payments/PaymentsResult';
+import './payments/payments.css';
 
 /** 查补贴: the ID on the keypad, then the person's payments by programme and year. */
 export function PaymentsScreen() {

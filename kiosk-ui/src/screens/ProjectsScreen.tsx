@@ -10,6 +10,7 @@ import { NumberText } from '../format/NumberText';
 import { useBackHandler, useScreenSpeech } from '../session/useScreenSpeech';
 import { projectStatusWords } from '../speech/screen-texts';
 import { ProjectDetail } from './projects/ProjectDetail';
+import './projects/projects.css';
 
 export const SCOPE_WORDS: Record<ScopeLevel, string> = { village: '本村', town: '本镇', county: '全县', other: '其他' };
 

@@ -14,6 +14,7 @@ import { ReportDone } from './report/ReportDone';
 import { MessageStep } from './report/MessageStep';
 import { CategoryStep, ContactStep, RelatedStep } from './report/ReportSteps';
 import { useRecorder } from './report/useRecorder';
+import './report/report.css';
 
 type Step = 'checking' | 'related' | 'category' | 'message' | 'contact' | 'confirm' | 'done';
 const PREVIOUS: Partial<Record<Step, Step>> = { message: 'category', contact: 'message', confirm: 'contact' };

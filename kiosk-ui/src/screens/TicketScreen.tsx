@@ -10,6 +10,7 @@ import { useBackHandler, useScreenSpeech } from '../session/useScreenSpeech';
 import { speak } from '../speech/speak';
 import { ticketStatusSpeech } from '../speech/personal-speech';
 import { TicketStatusView } from './ticket/TicketStatusView';
+import './ticket/ticket.css';
 
 export const TICKET_PROMPT = '请输入回执上的十二位查询号，也可以把回执上的二维码对准扫描口。输完后按“查询”。';
 
