@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AgentEnrolment } from '@sunshine/contracts';
+import { writeFileDurablySync } from '@sunshine/service-kit';
 
 // What enrolment leaves in the data dir: `enrolment.json` (the credential and keys) and
 // `agent.env` (the settings: port, printer, central's address), both mode 0600.
@@ -15,13 +16,13 @@ export function readEnrolment(dataDir: string): AgentEnrolment | null {
   return AgentEnrolment.parse(JSON.parse(fs.readFileSync(file, 'utf8')));
 }
 
-/** Writes the enrolment with its secrets readable by the kiosk's user only. */
+/**
+ * Writes the enrolment with its secrets readable by the kiosk's user only. The code it came
+ * from is spent: the file is whole and on disk when this returns, power cut or not.
+ */
 export function writeEnrolment(dataDir: string, enrolment: AgentEnrolment): void {
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  const file = enrolmentPath(dataDir);
-  const tmp = `${file}.tmp`;
-  fs.writeFileSync(tmp, JSON.stringify(AgentEnrolment.parse(enrolment), null, 2), { mode: 0o600 });
-  fs.renameSync(tmp, file);
+  writeFileDurablySync(enrolmentPath(dataDir), JSON.stringify(AgentEnrolment.parse(enrolment), null, 2), { mode: 0o600 });
 }
 
 export interface EnvFile {

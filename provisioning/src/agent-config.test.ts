@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { durabilityProblems, recordDurability } from '@sunshine/service-kit/testing';
 import { describe, expect, it } from 'vitest';
 import { AgentSettings, agentEnvPath, parseEnvFile, readAgentSettings, renderAgentEnv, writeAgentSettings } from './agent-config';
 
@@ -32,6 +33,20 @@ describe('agent.env', () => {
 
   it('refuses a paper width other than 58 or 80', () => {
     expect(AgentSettings.safeParse({ ...settings, PRINTER_PAPER_MM: '76' }).success).toBe(false);
+  });
+
+  it('is whole and on disk once written, mode 0600: synced, renamed into place, its folder synced', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sunshine-prov-env-'));
+    const log = recordDurability();
+    try {
+      writeAgentSettings(dir, settings);
+      expect(durabilityProblems(log.events, agentEnvPath(dir))).toEqual([]);
+      expect(fs.statSync(agentEnvPath(dir)).mode & 0o777).toBe(0o600);
+      expect(readAgentSettings(dir)).toEqual({ ok: true, settings });
+    } finally {
+      log.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('is not valid with a line the agent would refuse to start on', () => {

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { agentEnvPath, parseEnvFile as parseEnvLines } from '@sunshine/kiosk-agent';
+import { writeFileDurablySync } from '@sunshine/service-kit';
 import { z } from 'zod';
 
 /**
@@ -51,11 +52,9 @@ function quote(value: string): string {
 /** The `KEY=value` settings of an agent.env text, read as the agent reads them (lines it would refuse are left out). */
 export const parseEnvFile = (text: string): Record<string, string> => parseEnvLines(text).values;
 
+/** Replaces agent.env whole and on disk: systemd and the agent read it at every boot. */
 export function writeAgentSettings(dataDir: string, settings: AgentSettings, now = new Date()): void {
-  const file = agentEnvPath(dataDir);
-  const tmp = `${file}.tmp`;
-  fs.writeFileSync(tmp, renderAgentEnv(settings, now), { mode: 0o600 });
-  fs.renameSync(tmp, file);
+  writeFileDurablySync(agentEnvPath(dataDir), renderAgentEnv(settings, now), { mode: 0o600 });
 }
 
 export type SettingsResult = { ok: true; settings: AgentSettings } | { ok: false; problem: string };

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { syncDirectorySync } from '@sunshine/service-kit';
 import { ProvisionError } from './errors';
 
 /** True when the directory is absent or holds nothing. */
@@ -28,8 +29,11 @@ export async function buildDataDirAtomically<T>(dataDir: string, build: (staging
       // An empty target (e.g. made by systemd's StateDirectory=) is replaced; rename needs it gone.
       if (fs.existsSync(target)) fs.rmdirSync(target);
       fs.renameSync(staging, target);
+      // The rename is the enrolment: it reaches the disk with the parent's entries.
+      syncDirectorySync(path.dirname(target));
     } else {
       moveInto(staging, target);
+      syncDirectorySync(target);
     }
     return result;
   } finally {

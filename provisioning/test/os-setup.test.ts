@@ -1,6 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { durabilityProblems, recordDurability } from '@sunshine/service-kit/testing';
 import { describe, expect, it } from 'vitest';
 import { applyPlan, type ApplyDeps } from '../src/systemd/apply';
 import { CHROMIUM_FLAGS, type OsSetupOptions } from '../src/systemd/options';
@@ -126,6 +127,21 @@ describe('os-setup', () => {
         expect(fs.statSync(path.join(root, 'etc/systemd/system/sunshine-kiosk-agent.service')).mode & 0o777).toBe(0o644);
         expect(fs.readdirSync(path.join(root, 'etc/systemd/system')).sort()).toHaveLength(6);
       } finally {
+        fs.rmSync(root, { recursive: true, force: true });
+      }
+    });
+
+    it('leaves every unit and script whole through a power cut: synced, renamed into place, its folder synced', () => {
+      const root = tempDir('root');
+      const log = recordDurability();
+      try {
+        const plan = planOsSetup(kiosk);
+        applyPlan(plan, needs, deps({ isRoot: false, root }));
+        const problems = plan.files.flatMap((f) => durabilityProblems(log.events, path.join(root, f.path)));
+        expect(problems).toEqual([]);
+        expect(fs.readdirSync(path.join(root, 'etc/systemd/system')).filter((n) => n.includes('.tmp'))).toEqual([]);
+      } finally {
+        log.stop();
         fs.rmSync(root, { recursive: true, force: true });
       }
     });

@@ -1,4 +1,5 @@
 export * from './config';
+export * from './durable-files';
 export * from './http';
 export * from './listen';
 export * from './logger';

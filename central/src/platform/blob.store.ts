@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { writeFileDurably } from '@sunshine/service-kit';
 
 const SHA256 = /^[0-9a-f]{64}$/;
 
@@ -17,9 +18,8 @@ export function createBlobStore(root: string) {
       const file = fileOf(sha256);
       if (fs.existsSync(file)) return sha256;
       await fs.promises.mkdir(path.dirname(file), { recursive: true });
-      const tmp = `${file}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
-      await fs.promises.writeFile(tmp, bytes);
-      await fs.promises.rename(tmp, file);
+      // A row will name this file: its bytes must be on disk before the name is.
+      await writeFileDurably(file, bytes);
       return sha256;
     },
     async get(sha256: string): Promise<Buffer | null> {

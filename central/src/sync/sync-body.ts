@@ -5,6 +5,7 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import zlib from 'node:zlib';
 import { SYNC_PROTOCOL_VERSION, type SignedManifest, type SyncManifest } from '@sunshine/contracts';
+import { renameDurably, writeFileDurably } from '@sunshine/service-kit';
 import type { ChangeSource, ContentChange, PublishedVersion } from './sync.ports';
 
 export interface SyncBody {
@@ -58,8 +59,10 @@ export async function buildSyncBody(
     publishedAt: to.publishedAt,
   };
   const signed = signManifest(manifest, signingKey);
-  fs.renameSync(tmp, file);
-  fs.writeFileSync(manifestFile, JSON.stringify(signed));
+  // The manifest marks a finished body (it is what the next request finds): the body is on
+  // disk under its name before the manifest is written, and the manifest is whole or absent.
+  await renameDurably(tmp, file);
+  await writeFileDurably(manifestFile, JSON.stringify(signed));
   return { file, signed };
 }
 

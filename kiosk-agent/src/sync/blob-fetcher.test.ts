@@ -4,6 +4,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { listen } from '@sunshine/service-kit';
+import { durabilityProblems, recordDurability } from '@sunshine/service-kit/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fetchBlob } from './blob-fetcher';
 
@@ -51,6 +52,17 @@ describe('blob fetcher', () => {
     expect(partial).toBeGreaterThan(0);
     const file = await fetchBlob(options, sha);
     expect(server.ranges[1]).toBe(`bytes=${partial}-`);
+    expect(fs.readFileSync(file).equals(blob)).toBe(true);
+  });
+
+  it('names a blob only once its bytes are on disk: the part file is synced, renamed, its folder synced', async () => {
+    const server = await blobServer({});
+    cleanups.push(server.close);
+    const dir = tempDir();
+    const log = recordDurability();
+    cleanups.push(() => log.stop());
+    const file = await fetchBlob({ centralUrl: server.url, token: 't', dir }, sha);
+    expect(durabilityProblems(log.events, file)).toEqual([]);
     expect(fs.readFileSync(file).equals(blob)).toBe(true);
   });
 

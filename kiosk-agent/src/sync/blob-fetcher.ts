@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { ApiCallError, createApiClient, syncApi } from '@sunshine/contracts';
+import { renameDurably } from '@sunshine/service-kit';
 
 export interface BlobFetchOptions {
   centralUrl: string;
@@ -68,7 +69,8 @@ export async function fetchBlob(options: BlobFetchOptions, sha256: string): Prom
     fs.rmSync(part, { force: true });
     throw new Error(`blob ${sha256} arrived with sha256 ${actual}; dropped`);
   }
-  fs.renameSync(part, final);
+  // A blob's name says it is whole: its bytes are synced before they get it.
+  await renameDurably(part, final);
   return final;
 }
 

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { writeFileDurablySync } from '@sunshine/service-kit';
 import { ProvisionError } from '../errors';
 import type { OsSetupPlan } from './plan';
 
@@ -50,9 +51,8 @@ export function applyPlan(plan: OsSetupPlan, needs: { user: string; binaries: st
   for (const file of plan.files) {
     const target = path.join(deps.root, file.path);
     fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.writeFileSync(`${target}.tmp`, file.content, { mode: file.mode });
-    fs.chmodSync(`${target}.tmp`, file.mode);
-    fs.renameSync(`${target}.tmp`, target);
+    // A kiosk is switched off at the wall: a unit or script is the old one or the whole new one.
+    writeFileDurablySync(target, file.content, { mode: file.mode });
     deps.log(`wrote ${target}`);
   }
   for (const argv of plan.commands) {
