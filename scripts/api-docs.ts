@@ -62,7 +62,9 @@ function render(doc: string): string {
     const routes = apiGroups[group];
     if (routes === undefined) throw new Error(`docs/api.md names a route group that does not exist: ${group}`);
     unused.delete(group);
-    return `<!-- routes:${group} -->\n${renderTable(routes)}\n<!-- /routes -->`;
+    // Prettier leaves the table as written (aligned, its rows would be padded to the longest
+    // summary); the blank lines are where Prettier puts them, so `format` and this agree.
+    return `<!-- routes:${group} -->\n\n<!-- prettier-ignore -->\n${renderTable(routes)}\n\n<!-- /routes -->`;
   });
   if (unused.size > 0) throw new Error(`docs/api.md has no table for: ${[...unused].join(', ')} (add <!-- routes:GROUP --><!-- /routes -->)`);
   return written;
