@@ -16,12 +16,6 @@ export const ErrorStatus = {
   finance_unbalanced: 400,
   /** A working-day calendar file that is not a valid year of holidays and make-up working days. */
   invalid_calendar: 400,
-  /** A kiosk asked for sync bodies in a protocol version central does not serve: update the kiosk (or central). */
-  sync_protocol_unsupported: 400,
-  /** No enrolment code has this value (mistyped, or made at another central). */
-  unknown_enrolment_code: 400,
-  /** A village code that is not a live village (or community) in the published data. */
-  unknown_village: 400,
   /** An import file that cannot be read as a CSV or an XLSX. */
   unreadable_file: 400,
   /** An admin's upload that names no department for its rows. */
@@ -42,6 +36,12 @@ export const ErrorStatus = {
   invalid_category: 400,
   /** A ticket taken by staff, or a complaint at a kiosk, under a category the county (as the kiosk last heard) does not offer. */
   unknown_category: 400,
+  /** A kiosk asked for sync bodies in a protocol version central does not serve: update the kiosk (or central). */
+  sync_protocol_unsupported: 400,
+  /** No enrolment code has this value (mistyped, or made at another central). */
+  unknown_enrolment_code: 400,
+  /** A village code that is not a live village (or community) in the published data. */
+  unknown_village: 400,
   /** A speech request with no text to read. */
   no_speech_text: 400,
   unauthorized: 401,
@@ -51,14 +51,14 @@ export const ErrorStatus = {
   wrong_password: 401,
   wrong_pin: 403,
   forbidden: 403,
-  /** The kiosk's credential was revoked at central: it needs a re-enrolment code. */
-  kiosk_revoked: 403,
   /** The right password of a disabled staff account: an admin enables it again. */
   account_disabled: 403,
   /** The staff member's role does not hold the permission the route needs (`PERMISSIONS`). */
   missing_permission: 403,
   /** A kiosk delivered a ticket number that another kiosk's number begins. */
   foreign_ticket_number: 403,
+  /** The kiosk's credential was revoked at central: it needs a re-enrolment code. */
+  kiosk_revoked: 403,
   /** The one who staged a change may not approve it (an admin alone only with a reason). */
   two_person_rule: 403,
   /** Another department's data: a publisher uploads, corrects and withdraws only their own. */
@@ -66,24 +66,24 @@ export const ErrorStatus = {
   not_found: 404,
   /** No route answers this method and path. */
   no_such_endpoint: 404,
-  /** Central has published no content yet, so there is nothing to sync. */
-  nothing_published: 404,
-  /** No media blob with this sha256 is stored at central. */
-  unknown_blob: 404,
-  /** No kiosk has this number. */
-  unknown_kiosk: 404,
+  /** No staff account has this username. */
+  unknown_account: 404,
   /** No import has this id (or none this staff member may read). */
   unknown_import: 404,
   /** No live published record has this table and id. */
   unknown_record: 404,
   /** No kind of published data has this name. */
   unknown_table: 404,
-  /** No staff account has this username. */
-  unknown_account: 404,
   /** The ticket has no voice recording. */
   no_recording: 404,
   /** No ticket has this number (or none this staff member may see). */
   unknown_ticket: 404,
+  /** Central has published no content yet, so there is nothing to sync. */
+  nothing_published: 404,
+  /** No media blob with this sha256 is stored at central. */
+  unknown_blob: 404,
+  /** No kiosk has this number. */
+  unknown_kiosk: 404,
   /** No project in the kiosk's data has this id. */
   unknown_project: 404,
   /** The village has no published books for that period. */
@@ -95,16 +95,16 @@ export const ErrorStatus = {
   /** No print job has this id on this kiosk. */
   unknown_print_job: 404,
   conflict: 409,
-  /** The kiosk was revoked before: nothing changed. */
-  kiosk_already_revoked: 409,
-  /** An enrolment code for another kiosk number (or for a new kiosk, sent by one that has a number): refused unused. */
-  kiosk_number_mismatch: 409,
   /** An admin may not disable their own account (someone must still be able to enable it). */
   cannot_disable_self: 409,
   /** A staff account with this username exists. */
   username_taken: 409,
   /** A ticket is marked replied before its reply is written. */
   reply_required: 409,
+  /** The kiosk was revoked before: nothing changed. */
+  kiosk_already_revoked: 409,
+  /** An enrolment code for another kiosk number (or for a new kiosk, sent by one that has a number): refused unused. */
+  kiosk_number_mismatch: 409,
   /** A staged change was computed from records that changed since: nothing is published. */
   stale_record: 409,
   /** The import was approved or rejected before: nothing changed. */

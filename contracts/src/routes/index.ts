@@ -1,5 +1,4 @@
 import type { RouteSpec } from '../route';
-import { importsApi } from './central-imports';
 import { agentContentApi } from './agent-content';
 import { agentHealthApi } from './agent-health';
 import { agentPrintingApi } from './agent-printing';
@@ -9,6 +8,7 @@ import { agentVillagerApi } from './agent-villager';
 import { auditApi } from './central-audit';
 import { fleetApi } from './central-fleet';
 import { healthApi } from './central-health';
+import { importsApi } from './central-imports';
 import { kioskApi } from './central-kiosk-api';
 import { settingsApi } from './central-settings';
 import { staffApi } from './central-staff';
@@ -23,10 +23,10 @@ export * from './agent-printing';
 export * from './agent-speech';
 export * from './agent-staff';
 export * from './agent-villager';
-export * from './central-imports';
 export * from './central-audit';
 export * from './central-fleet';
 export * from './central-health';
+export * from './central-imports';
 export * from './central-kiosk-api';
 export * from './central-settings';
 export * from './central-staff';
@@ -47,10 +47,10 @@ export const agentApi = {
 
 /** Every route central serves, by feature: mounted by central, called by its clients. */
 export const centralApi = {
-  imports: importsApi,
   audit: auditApi,
   fleet: fleetApi,
   health: healthApi,
+  imports: importsApi,
   kioskApi,
   settings: settingsApi,
   staff: staffApi,
@@ -61,7 +61,6 @@ export const centralApi = {
 
 /** Each group of routes with its table in docs/api.md (`<!-- routes:GROUP -->`). */
 export const apiGroups: Record<string, Record<string, RouteSpec>> = {
-  'central.imports': importsApi,
   'agent.content': agentContentApi,
   'agent.health': agentHealthApi,
   'agent.printing': agentPrintingApi,
@@ -71,6 +70,7 @@ export const apiGroups: Record<string, Record<string, RouteSpec>> = {
   'central.audit': auditApi,
   'central.fleet': fleetApi,
   'central.health': healthApi,
+  'central.imports': importsApi,
   'central.kiosk-api': kioskApi,
   'central.settings': settingsApi,
   'central.staff': staffApi,
