@@ -1,0 +1,2 @@
+export * from './durability';
+export * from './migration-manifest';
