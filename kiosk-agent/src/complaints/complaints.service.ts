@@ -8,6 +8,7 @@ import {
   type OpenTicketSummary,
   type PublicTicket,
 } from '@sunshine/contracts';
+import type { ComplaintReceiptSource } from '../printing/printing.service';
 import { followTicket, type CentralTicket } from './follow-ticket';
 import { mergeOpenTickets, type OwnAboutSubject } from './open-tickets';
 import { submitComplaint, type ComplaintOutbox } from './submit-complaint';
@@ -58,18 +59,6 @@ export interface ComplaintsDeps {
   now(): Date;
   /** Kicks the forwarder; delivery happens after the villager already has the number. */
   onQueued(): void;
-}
-
-/** What a complaint receipt says about the complaint. */
-export interface ComplaintForReceipt {
-  ticketNumber: string;
-  pin: string;
-  categoryName: string;
-  submittedAt: string;
-  /** Central's reply-by date; null while central has not got the complaint (or cannot be asked). */
-  expectedReplyBy: string | null;
-  /** Still in this kiosk's outbox: it reaches the county when the network is back. */
-  isPendingDelivery: boolean;
 }
 
 /** 我要反映 and 查进度: the complaint outbox, follow-up, and what central last said. */
@@ -128,7 +117,7 @@ export function createComplaintsService(deps: ComplaintsDeps) {
       return mergeOpenTickets(fromCentral, own, (n) => seen.get(n)?.status ?? null);
     },
     /** This kiosk's own complaint as its receipt tells it; null for a ticket it does not hold. */
-    async receipt(ticketNumber: string): Promise<ComplaintForReceipt | null> {
+    async receipt(ticketNumber: string): Promise<ComplaintReceiptSource | null> {
       const own = outbox.get(normalizeTicketNumber(ticketNumber));
       if (!own) return null;
       return {
